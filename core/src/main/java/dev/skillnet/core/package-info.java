@@ -1,0 +1,2 @@
+/** Types shared by every SkillNet-J module: the user-error exception that the CLI turns into exit code 2. */
+package dev.skillnet.core;
