@@ -54,6 +54,17 @@ public class UserInputException extends RuntimeException {
     }
 
     /**
+     * A problem in a whole file, caused by a lower-level exception.
+     *
+     * @param file the file
+     * @param reason what is wrong
+     * @param cause the underlying exception, kept for {@code --verbose}
+     */
+    public UserInputException(Path file, String reason, Throwable cause) {
+        this(file, 0, reason, cause);
+    }
+
+    /**
      * A problem not tied to a file, such as a bad command-line value.
      *
      * @param reason what is wrong

@@ -1,0 +1,57 @@
+package dev.skillnet.model.bert;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import dev.skillnet.model.BertConfig;
+import dev.skillnet.model.SkillLayout;
+import dev.skillnet.model.nn.HfBlock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code encoder}: the stack {@code layer.0} ... {@code layer.L-1}. */
+public final class BertEncoder extends HfBlock {
+
+    private final List<BertLayer> layers = new ArrayList<>();
+
+    /**
+     * @param config the encoder's sizes
+     * @param layout which layers hold which skills
+     */
+    public BertEncoder(BertConfig config, SkillLayout layout) {
+        LayerList list = child("layer", new LayerList());
+        for (int i = 0; i < config.numHiddenLayers(); i++) {
+            layers.add(list.add(i, new BertLayer(config, layout.hasSkills(i) ? layout.skills() : List.of())));
+        }
+    }
+
+    /**
+     * @param x [B, T, H], the embeddings
+     * @param maskBias [B, 1, 1, T]
+     * @param activeSkills indices of the active skills
+     * @param training whether dropout is on
+     * @return [B, T, H], the last layer's output
+     */
+    public NDArray forward(NDArray x, NDArray maskBias, int[] activeSkills, boolean training) {
+        for (BertLayer layer : layers) {
+            x = layer.forward(x, maskBias, activeSkills, training);
+        }
+        return x;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+
+    /** The numbered list {@code layer}, as PyTorch's {@code nn.ModuleList}. */
+    private static final class LayerList extends HfBlock {
+        BertLayer add(int index, BertLayer layer) {
+            return child(Integer.toString(index), layer);
+        }
+
+        @Override
+        public Shape[] getOutputShapes(Shape[] inputShapes) {
+            return inputShapes;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.skillnet.model.bert;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import dev.skillnet.model.BertConfig;
+import dev.skillnet.model.nn.HfBlock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code skills}: one {@link FeedForward} per declared skill, named by the skill. A forward pass
+ * runs only the active skills and averages their outputs; the others are not touched, so they
+ * cost no compute and receive no gradient.
+ */
+public final class SkillSet extends HfBlock {
+
+    private final List<FeedForward> skills = new ArrayList<>();
+
+    /**
+     * @param config the encoder's sizes
+     * @param names the skill names, in table order
+     */
+    public SkillSet(BertConfig config, List<String> names) {
+        for (String name : names) {
+            skills.add(child(name, new FeedForward(config)));
+        }
+    }
+
+    /**
+     * @param x [B, T, H], the attention sub-layer's output
+     * @param active indices of the skills to run, non-empty
+     * @param training whether dropout is on
+     * @return the mean of the active skills' outputs, [B, T, H]
+     */
+    public NDArray forward(NDArray x, int[] active, boolean training) {
+        if (active.length == 0) {
+            throw new IllegalArgumentException("at least one skill must be active");
+        }
+        NDArray sum = skills.get(active[0]).forward(x, training);
+        for (int i = 1; i < active.length; i++) {
+            sum = sum.add(skills.get(active[i]).forward(x, training));
+        }
+        return active.length == 1 ? sum : sum.div((float) active.length);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+}

@@ -1,0 +1,176 @@
+package dev.skillnet.model.checkpoint;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import dev.skillnet.core.UserInputException;
+import dev.skillnet.model.BertConfig;
+import dev.skillnet.model.SkillLayout;
+import dev.skillnet.model.bert.BertModel;
+import dev.skillnet.model.nn.ParameterInit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads a HuggingFace BERT directory ({@code config.json}, {@code model.safetensors}) into a
+ * {@link BertModel}, and saves one back under HuggingFace's names.
+ *
+ * <p>Loading is a rename ({@link HfNames}) and a shape check. Every missing, unexpected or
+ * mis-shaped tensor is collected and reported together, by name and shape. Nothing is
+ * downloaded.
+ */
+public final class BertCheckpoint {
+
+    /** The weights file inside a model directory. */
+    public static final String WEIGHTS = "model.safetensors";
+    /** The configuration file inside a model directory. */
+    public static final String CONFIG = "config.json";
+
+    private static final Logger LOG = LoggerFactory.getLogger(BertCheckpoint.class);
+
+    private BertCheckpoint() {}
+
+    /**
+     * Loads a pretrained BERT directory, giving each skill of {@code layout} a copy of the
+     * checkpoint's feed-forward sub-layer unless the checkpoint has that skill's own weights.
+     *
+     * @param dir the model directory
+     * @param skills the skills every layer should hold (empty for plain BERT)
+     * @param manager owns the parameters
+     * @return the loaded model
+     * @throws UserInputException for a missing or empty directory, a bad config or a checkpoint
+     *     that does not fit
+     */
+    public static BertModel load(Path dir, List<String> skills, NDManager manager) {
+        requireModelDirectory(dir);
+        BertConfig config = BertConfig.read(dir.resolve(CONFIG));
+        BertModel model = new BertModel(config, SkillLayout.everyLayer(skills, config.numHiddenLayers()));
+        loadInto(model, SafetensorsFile.open(dir.resolve(WEIGHTS)), manager);
+        return model;
+    }
+
+    /**
+     * Checks a directory exists and holds a model.
+     *
+     * @param dir the directory given with {@code --model} or {@code --init}
+     */
+    public static void requireModelDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new UserInputException(dir, "model directory does not exist");
+        }
+        List<String> missing = new ArrayList<>();
+        for (String f : List.of(CONFIG, WEIGHTS)) {
+            if (!Files.isRegularFile(dir.resolve(f))) {
+                missing.add(f);
+            }
+        }
+        if (!missing.isEmpty()) {
+            String hint = Files.isRegularFile(dir.resolve("pytorch_model.bin"))
+                    ? " (pytorch_model.bin is a pickle and is never read: convert it to model.safetensors)"
+                    : "";
+            throw new UserInputException(dir, "not a model directory: missing " + String.join(", ", missing) + hint);
+        }
+    }
+
+    /**
+     * Attaches the checkpoint's tensors to every parameter of {@code model}.
+     *
+     * @param model a model whose parameters have no arrays yet
+     * @param file the checkpoint
+     * @param manager owns the new arrays
+     */
+    public static void loadInto(BertModel model, SafetensorsFile file, NDManager manager) {
+        Map<String, String> byCanonical = new LinkedHashMap<>();
+        int skipped = 0;
+        for (String key : file.entries().keySet()) {
+            String c = HfNames.canonical(key);
+            if (c == null) {
+                skipped++;
+            } else {
+                byCanonical.put(c, key);
+            }
+        }
+        Map<String, Shape> expected = model.namedShapes();
+        Set<String> used = new HashSet<>();
+        List<String> missing = new ArrayList<>();
+        List<String> misshaped = new ArrayList<>();
+        Map<String, String> source = new LinkedHashMap<>();
+        for (var e : expected.entrySet()) {
+            String name = e.getKey();
+            String key = byCanonical.get(name);
+            if (key == null && HfNames.skillFallback(name) != null) {
+                key = byCanonical.get(HfNames.skillFallback(name));
+            }
+            if (key == null) {
+                missing.add(name + " " + Arrays.toString(e.getValue().getShape()));
+                continue;
+            }
+            used.add(key);
+            SafetensorsFile.Entry entry = file.entries().get(key);
+            if (!Arrays.equals(entry.shape(), e.getValue().getShape())) {
+                misshaped.add(key + ": checkpoint " + entry.shapeText() + ", model expects "
+                        + Arrays.toString(e.getValue().getShape()));
+            } else {
+                source.put(name, key);
+            }
+        }
+        List<String> unexpected = new ArrayList<>();
+        for (String key : byCanonical.values()) {
+            if (!used.contains(key)) {
+                unexpected.add(key + " " + file.entries().get(key).shapeText());
+            }
+        }
+        if (!missing.isEmpty() || !unexpected.isEmpty() || !misshaped.isEmpty()) {
+            StringBuilder msg = new StringBuilder("checkpoint does not fit the model described by config.json");
+            append(msg, "missing", missing);
+            append(msg, "unexpected", unexpected);
+            append(msg, "wrong shape", misshaped);
+            throw new UserInputException(file.file(), msg.toString());
+        }
+        Map<String, Parameter> params = model.namedParameters();
+        for (var e : source.entrySet()) {
+            Shape shape = expected.get(e.getKey());
+            ParameterInit.attach(params.get(e.getKey()), manager.create(file.readFloats(e.getValue()), shape));
+        }
+        LOG.debug("loaded {} tensors from {} ({} head tensors skipped)", source.size(), file.file(), skipped);
+    }
+
+    /**
+     * Saves the model's weights as {@code model.safetensors} under its own names (HuggingFace's
+     * without the {@code bert.} prefix) plus {@code config.json}.
+     *
+     * @param model the model
+     * @param dir the directory, created if needed
+     * @throws IOException on a write failure
+     */
+    public static void save(BertModel model, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        model.config().write(dir.resolve(CONFIG));
+        Map<String, SafetensorsWriter.Tensor> tensors = new LinkedHashMap<>();
+        for (var e : model.namedParameters().entrySet()) {
+            var array = e.getValue().getArray();
+            tensors.put(e.getKey(), new SafetensorsWriter.Tensor(array.getShape().getShape(), array.toFloatArray()));
+        }
+        SafetensorsWriter.write(dir.resolve(WEIGHTS), tensors, Map.of("format", "pt"));
+    }
+
+    private static void append(StringBuilder msg, String what, List<String> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        msg.append("\n  ").append(items.size()).append(' ').append(what).append(':');
+        for (String item : items) {
+            msg.append("\n    ").append(item);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.skillnet.model.checkpoint;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.nio.file.Path;
+
+/**
+ * Writes float32 tensors as a {@code .safetensors} file, atomically (see {@link AtomicFiles}).
+ */
+public final class SafetensorsWriter {
+
+    /**
+     * A tensor to write.
+     *
+     * @param shape its dimensions
+     * @param values row-major values; length is the product of {@code shape}
+     */
+    public record Tensor(long[] shape, float[] values) {
+        /** Checks the length matches the shape. */
+        public Tensor {
+            long n = 1;
+            for (long d : shape) {
+                n *= d;
+            }
+            if (n != values.length) {
+                throw new IllegalArgumentException("shape " + java.util.Arrays.toString(shape) + " holds " + n
+                        + " values, got " + values.length);
+            }
+        }
+    }
+
+    private SafetensorsWriter() {}
+
+    /**
+     * Writes tensors in the given order.
+     *
+     * @param file the destination; replaced only once the new file is complete and synced
+     * @param tensors name to tensor, in the order to write
+     * @param metadata strings stored under {@code __metadata__}
+     * @throws IOException on a write failure (the destination is then untouched)
+     */
+    public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata)
+            throws IOException {
+        JsonObject header = new JsonObject();
+        if (!metadata.isEmpty()) {
+            JsonObject meta = new JsonObject();
+            metadata.forEach(meta::addProperty);
+            header.add("__metadata__", meta);
+        }
+        long offset = 0;
+        for (var e : tensors.entrySet()) {
+            JsonObject t = new JsonObject();
+            t.addProperty("dtype", "F32");
+            JsonArray shape = new JsonArray();
+            for (long d : e.getValue().shape()) {
+                shape.add(d);
+            }
+            t.add("shape", shape);
+            JsonArray offsets = new JsonArray();
+            long bytes = 4L * e.getValue().values().length;
+            offsets.add(offset);
+            offsets.add(offset + bytes);
+            t.add("data_offsets", offsets);
+            header.add(e.getKey(), t);
+            offset += bytes;
+        }
+        byte[] json = header.toString().getBytes(StandardCharsets.UTF_8);
+        int padded = (json.length + 7) / 8 * 8; // align the data section to 8 bytes, padding with spaces
+        ByteBuffer head = ByteBuffer.allocate(8 + padded).order(ByteOrder.LITTLE_ENDIAN);
+        head.putLong(padded).put(json);
+        while (head.hasRemaining()) {
+            head.put((byte) ' ');
+        }
+        head.flip();
+        AtomicFiles.write(file, ch -> {
+            ch.write(head);
+            for (Tensor t : tensors.values()) {
+                ByteBuffer buf = ByteBuffer.allocate(4 * t.values().length).order(ByteOrder.LITTLE_ENDIAN);
+                buf.asFloatBuffer().put(t.values());
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+            }
+        });
+    }
+}
