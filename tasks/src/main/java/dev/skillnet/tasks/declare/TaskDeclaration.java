@@ -1,0 +1,72 @@
+package dev.skillnet.tasks.declare;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One task, as declared in its JSON file and checked against the skill table.
+ *
+ * @param name the task's unique name, matching {@code [a-z][a-z0-9_]*}
+ * @param type what kind of task it is
+ * @param description a line for people; empty when the file gives none
+ * @param skills the skills the task activates, in the order declared, each once
+ * @param labels where the labels come from ({@link LabelSpec#none()} for span extraction)
+ * @param metric the metric to report, one of {@link TaskType#metrics()}
+ * @param maxLength the maximum input length in tokens, 8 to 4096
+ * @param docStride the window step for long passages (meaningful for span extraction only)
+ * @param maxAnswerLength the longest answer in tokens (meaningful for span extraction only)
+ * @param data the raw {@code "data"} object, read by the data module
+ * @param file the declaration file
+ */
+public record TaskDeclaration(
+        String name,
+        TaskType type,
+        String description,
+        List<String> skills,
+        LabelSpec labels,
+        String metric,
+        int maxLength,
+        int docStride,
+        int maxAnswerLength,
+        JsonObject data,
+        Path file) {
+
+    /** Default for {@code max_length}. */
+    public static final int DEFAULT_MAX_LENGTH = 128;
+    /** Smallest allowed {@code max_length}. */
+    public static final int MIN_MAX_LENGTH = 8;
+    /** Largest allowed {@code max_length}. */
+    public static final int MAX_MAX_LENGTH = 4096;
+    /** Default for {@code doc_stride}. */
+    public static final int DEFAULT_DOC_STRIDE = 128;
+    /** Default for {@code max_answer_length}. */
+    public static final int DEFAULT_MAX_ANSWER_LENGTH = 30;
+
+    /** Copies the skill list and keeps {@code data} private to this record. */
+    public TaskDeclaration {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(description, "description");
+        skills = List.copyOf(skills);
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(metric, "metric");
+        data = data.deepCopy();
+        Objects.requireNonNull(file, "file");
+    }
+
+    /** @return a copy of the raw {@code "data"} object (changing it does not change this record) */
+    @Override
+    public JsonObject data() {
+        return data.deepCopy();
+    }
+
+    /**
+     * @param skill a skill name
+     * @return whether this task activates it
+     */
+    public boolean uses(String skill) {
+        return skills.contains(skill);
+    }
+}
