@@ -1,0 +1,20 @@
+package dev.skillnet.cli;
+
+import java.nio.file.Path;
+
+/** The installation's folder (set by the {@code ./skillnet} launcher) and what it bundles. */
+final class Home {
+
+    private Home() {}
+
+    /** @return the repository root: system property {@code skillnet.home}, else the working directory */
+    static Path root() {
+        String home = System.getProperty("skillnet.home");
+        return Path.of(home == null || home.isBlank() ? "." : home);
+    }
+
+    /** @return the bundled task declarations, {@code declarations/} */
+    static Path declarations() {
+        return root().resolve("declarations");
+    }
+}

@@ -1,0 +1,81 @@
+package dev.skillnet.cli;
+
+import dev.skillnet.core.UserInputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code skillnet} command: one subcommand per job. Exit codes: 0 success, 2 a user error
+ * (bad file, flag or data; the message names file, line and reason), 1 an internal error.
+ * Stack traces are printed only with {@code --verbose}.
+ */
+@Command(
+        name = "skillnet",
+        mixinStandardHelpOptions = true,
+        version = "SkillNet-J 0.1.0",
+        description = "Multitask Chinese NLU with sparsely activated skills on one BERT encoder.",
+        subcommands = {TasksCommand.class, EncodeCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    /** Exit code for a user error. */
+    public static final int USER_ERROR = 2;
+    /** Exit code for an internal error. */
+    public static final int INTERNAL_ERROR = 1;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces and debug logs.")
+    boolean verbose;
+
+    /**
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs a command line, for the launcher and for tests.
+     *
+     * @param args the arguments
+     * @param out standard output
+     * @param err standard error
+     * @return the exit code
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            Throwable cause = ex;
+            if (cause instanceof UserInputException) {
+                err.println("error: " + cause.getMessage());
+                if (verbose) {
+                    cause.printStackTrace(err);
+                }
+                return USER_ERROR;
+            }
+            err.println("internal error: " + cause);
+            if (verbose) {
+                cause.printStackTrace(err);
+            } else {
+                err.println("(run again with --verbose for the stack trace)");
+            }
+            return INTERNAL_ERROR;
+        });
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            err.println("error: " + ex.getMessage());
+            ex.getCommandLine().usage(err);
+            return USER_ERROR;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}
