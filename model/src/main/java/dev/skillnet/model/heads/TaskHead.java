@@ -1,0 +1,65 @@
+package dev.skillnet.model.heads;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.norm.Dropout;
+import dev.skillnet.model.bert.EncoderOutput;
+import dev.skillnet.model.nn.Dense;
+import dev.skillnet.model.nn.HfBlock;
+
+/**
+ * {@code heads.<task>}: dropout and one dense layer over the encoder's output, as HuggingFace's
+ * BertForSequenceClassification, BertForTokenClassification and BertForQuestionAnswering.
+ */
+public final class TaskHead extends HfBlock {
+
+    private final HeadKind kind;
+    private final int outputs;
+    private final Dense dense;
+    private final float dropout;
+
+    /**
+     * @param kind what the head reads and outputs
+     * @param hidden H
+     * @param outputs C, the number of classes (2 for a span head)
+     * @param dropout applied to the encoder output in training
+     */
+    public TaskHead(HeadKind kind, int hidden, int outputs, double dropout) {
+        if (kind == HeadKind.SPAN && outputs != 2) {
+            throw new IllegalArgumentException("a span head has 2 outputs (start, end), got " + outputs);
+        }
+        this.kind = kind;
+        this.outputs = outputs;
+        this.dense = child(kind.layerName(), new Dense(hidden, outputs));
+        this.dropout = (float) dropout;
+    }
+
+    /**
+     * @param encoded the encoder's output
+     * @param training whether dropout is on
+     * @return logits: [B, C] for SEQUENCE, [B, T, C] for TOKEN, [B, T, 2] for SPAN
+     */
+    public NDArray forward(EncoderOutput encoded, boolean training) {
+        NDArray x = kind == HeadKind.SEQUENCE ? encoded.poolerOutput() : encoded.lastHiddenState();
+        if (training && dropout > 0) {
+            x = Dropout.dropout(x, dropout, true).singletonOrThrow();
+        }
+        return dense.forward(x);
+    }
+
+    /** @return what the head reads and outputs */
+    public HeadKind kind() {
+        return kind;
+    }
+
+    /** @return the number of outputs per example or token */
+    public int outputs() {
+        return outputs;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape s = inputShapes[0];
+        return new Shape[] {kind == HeadKind.SEQUENCE ? new Shape(s.get(0), outputs) : s.slice(0, 2).add(outputs)};
+    }
+}
