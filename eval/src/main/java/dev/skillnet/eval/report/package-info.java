@@ -1,0 +1,2 @@
+/** Evaluation reports: the printed table, results.json and results.md for evaluate-all runs. */
+package dev.skillnet.eval.report;
