@@ -1,0 +1,93 @@
+package dev.skillnet.tasks.batch;
+
+import dev.skillnet.tasks.kinds.Feature;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * An endless, seeded stream of training batches over one task's features, epoch after epoch.
+ *
+ * <p>Each epoch shuffles the features, cuts them into pools of {@value #POOL_BATCHES} batches,
+ * sorts each pool by length and cuts it into batches, then shuffles the batches: batches hold
+ * inputs of similar length, so dynamic padding wastes little, while order stays random. The
+ * stream's position is (epoch, batch), so it can be restored exactly.
+ */
+public final class BatchStream {
+
+    /** Batches per length-sorted pool. */
+    static final int POOL_BATCHES = 50;
+
+    private final List<Feature> features;
+    private final int batchSize;
+    private final long seed;
+    private int epoch;
+    private int position;
+    private List<List<Feature>> batches;
+
+    /**
+     * @param features the task's training features, non-empty
+     * @param batchSize examples per batch
+     * @param seed the stream's seed
+     */
+    public BatchStream(List<Feature> features, int batchSize, long seed) {
+        if (features.isEmpty()) {
+            throw new IllegalArgumentException("no training features");
+        }
+        this.features = List.copyOf(features);
+        this.batchSize = batchSize;
+        this.seed = seed;
+        this.batches = epochBatches(0);
+    }
+
+    /** @return the next batch */
+    public List<Feature> next() {
+        if (position == batches.size()) {
+            epoch++;
+            position = 0;
+            batches = epochBatches(epoch);
+        }
+        return batches.get(position++);
+    }
+
+    /** @return the current epoch (0-based) */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** @return the index of the next batch within the epoch */
+    public int position() {
+        return position;
+    }
+
+    /**
+     * Continues from a saved position.
+     *
+     * @param epoch the epoch
+     * @param position the next batch's index within it
+     */
+    public void restore(int epoch, int position) {
+        this.epoch = epoch;
+        this.batches = epochBatches(epoch);
+        this.position = position;
+    }
+
+    private List<List<Feature>> epochBatches(int e) {
+        Random random = new Random(seed * 1_000_003L + e);
+        List<Feature> order = new ArrayList<>(features);
+        Collections.shuffle(order, random);
+        List<List<Feature>> out = new ArrayList<>();
+        int pool = POOL_BATCHES * batchSize;
+        for (int start = 0; start < order.size(); start += pool) {
+            List<Feature> chunk = new ArrayList<>(order.subList(start, Math.min(order.size(), start + pool)));
+            chunk.sort(Comparator.comparingInt(Feature::length));
+            for (int b = 0; b < chunk.size(); b += batchSize) {
+                out.add(List.copyOf(chunk.subList(b, Math.min(chunk.size(), b + batchSize))));
+            }
+        }
+        Collections.shuffle(out, random);
+        return out;
+    }
+}

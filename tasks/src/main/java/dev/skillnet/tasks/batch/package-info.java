@@ -1,0 +1,2 @@
+/** Batching: dynamic padding and seeded, length-bucketed batch streams for training. */
+package dev.skillnet.tasks.batch;

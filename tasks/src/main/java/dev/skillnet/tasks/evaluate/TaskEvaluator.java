@@ -1,0 +1,100 @@
+package dev.skillnet.tasks.evaluate;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.skillnet.data.tokenize.BertTokenizer;
+import dev.skillnet.data.tokenize.Encoded;
+import dev.skillnet.eval.metrics.Score;
+import dev.skillnet.model.SkillNetModel;
+import dev.skillnet.model.heads.HeadKind;
+import dev.skillnet.tasks.batch.PaddedBatch;
+import dev.skillnet.tasks.kinds.Feature;
+import dev.skillnet.tasks.run.Task;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Runs a model over a task's examples and scores its predictions. Batches are formed from inputs
+ * sorted by length, so padding is minimal; every batch runs in its own NDManager scope.
+ */
+public final class TaskEvaluator {
+
+    /**
+     * A task's predictions and score on one split.
+     *
+     * @param predictions one per example, in example order
+     * @param score the main metric and extras, in percent
+     * @param <P> the prediction type
+     */
+    public record Evaluated<P>(List<P> predictions, Score score) {}
+
+    private TaskEvaluator() {}
+
+    /**
+     * Predicts and scores one split of a task.
+     *
+     * @param task the task
+     * @param split the split
+     * @param model the model
+     * @param tokenizer its tokenizer
+     * @param manager parent of the per-batch scopes
+     * @param batchSize inputs per forward pass
+     * @param <E> the example type
+     * @param <P> the prediction type
+     * @return the predictions and score
+     */
+    public static <E, P> Evaluated<P> evaluate(Task<E, P> task, String split, SkillNetModel model,
+            BertTokenizer tokenizer, NDManager manager, int batchSize) {
+        List<E> examples = task.examples(split);
+        List<P> predictions = predict(task, examples, task.features(split, tokenizer).features(), model, tokenizer,
+                manager, batchSize);
+        return new Evaluated<>(predictions, task.kind().score(examples, predictions, task.labels(),
+                task.declaration().metric()));
+    }
+
+    /**
+     * Predicts examples from their features.
+     *
+     * @param task the task
+     * @param examples the examples
+     * @param features their features
+     * @param model the model
+     * @param tokenizer its tokenizer
+     * @param manager parent of the per-batch scopes
+     * @param batchSize inputs per forward pass
+     * @param <E> the example type
+     * @param <P> the prediction type
+     * @return one prediction per example
+     */
+    public static <E, P> List<P> predict(Task<E, P> task, List<E> examples, List<Feature> features,
+            SkillNetModel model, BertTokenizer tokenizer, NDManager manager, int batchSize) {
+        int[] skills = ActiveSkills.of(model, task.declaration());
+        HeadKind head = model.head(task.name()).kind();
+        float[][] logits = new float[features.size()][];
+        Integer[] order = IntStream.range(0, features.size()).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingInt(i -> features.get(i).length()));
+        for (int start = 0; start < order.length; start += batchSize) {
+            List<Integer> idx = Arrays.asList(order).subList(start, Math.min(order.length, start + batchSize));
+            List<Encoded> batch = new ArrayList<>(idx.size());
+            idx.forEach(i -> batch.add(features.get(i).encoded()));
+            try (NDManager scope = manager.newSubManager()) {
+                PaddedBatch padded = PaddedBatch.of(batch, tokenizer.padId(), scope);
+                NDArray out = model.forward(task.name(), padded.inputIds(), padded.tokenTypeIds(),
+                        padded.attentionMask(), skills, false);
+                float[] flat = out.toFloatArray();
+                int c = (int) out.getShape().get(out.getShape().dimension() - 1);
+                for (int k = 0; k < idx.size(); k++) {
+                    int f = idx.get(k);
+                    logits[f] = head == HeadKind.SEQUENCE
+                            ? Arrays.copyOfRange(flat, k * c, (k + 1) * c)
+                            : Arrays.copyOfRange(flat, k * padded.length() * c,
+                                    (k * padded.length() + features.get(f).length()) * c);
+                }
+            }
+        }
+        return task.kind().decode(examples, features, Arrays.asList(logits), task.labels(), task.declaration());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.skillnet.tasks.train;
+
+import dev.skillnet.core.UserInputException;
+import dev.skillnet.tasks.sampling.SamplingConfig;
+
+/**
+ * How to train: steps, batch, optimiser, schedule, sampling, evaluation and logging.
+ *
+ * @param steps optimiser steps in all (one task's batch each)
+ * @param batchSize examples per batch
+ * @param learningRate peak learning rate
+ * @param warmupFraction fraction of steps of linear warm-up from 0
+ * @param weightDecay AdamW's decoupled weight decay (not applied to biases and LayerNorm)
+ * @param clipNorm maximum global gradient norm (0 disables clipping)
+ * @param evalEvery evaluate on dev every this many steps (and at the end); 0 only at the end
+ * @param logEvery log progress every this many steps
+ * @param evalBatchSize inputs per forward pass when evaluating
+ * @param seed seeds sampling, batching, dropout and initialisation
+ * @param sampling how the task of each batch is drawn
+ */
+public record TrainConfig(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
+        double clipNorm, int evalEvery, int logEvery, int evalBatchSize, long seed, SamplingConfig sampling) {
+
+    /** Rejects values that cannot work. */
+    public TrainConfig {
+        require(steps > 0, "--steps must be positive, got " + steps);
+        require(batchSize > 0, "--batch-size must be positive, got " + batchSize);
+        require(learningRate > 0 && learningRate < 1, "--lr must be in (0, 1), got " + learningRate);
+        require(warmupFraction >= 0 && warmupFraction < 1, "--warmup must be in [0, 1), got " + warmupFraction);
+        require(weightDecay >= 0 && weightDecay < 1, "--weight-decay must be in [0, 1), got " + weightDecay);
+        require(clipNorm >= 0, "--clip-norm must be >= 0, got " + clipNorm);
+        require(evalEvery >= 0, "--eval-every must be >= 0, got " + evalEvery);
+        require(logEvery > 0, "--log-every must be positive, got " + logEvery);
+        require(evalBatchSize > 0, "--eval-batch-size must be positive, got " + evalBatchSize);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new UserInputException(message);
+        }
+    }
+
+    /** @return the number of warm-up steps */
+    public int warmupSteps() {
+        return (int) Math.round(steps * warmupFraction);
+    }
+
+    /**
+     * Linear warm-up to the peak, then linear decay to 0 at the last step.
+     *
+     * @param step the 1-based step
+     * @return the learning rate for that step
+     */
+    public double learningRateAt(int step) {
+        int warmup = warmupSteps();
+        if (step <= warmup) {
+            return learningRate * step / Math.max(1, warmup);
+        }
+        return learningRate * Math.max(0.0, (double) (steps - step + 1) / Math.max(1, steps - warmup));
+    }
+}

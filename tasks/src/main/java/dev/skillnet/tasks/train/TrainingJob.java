@@ -1,0 +1,181 @@
+package dev.skillnet.tasks.train;
+
+import ai.djl.ndarray.NDManager;
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import dev.skillnet.core.UserInputException;
+import dev.skillnet.data.tokenize.BertTokenizer;
+import dev.skillnet.data.tokenize.VocabBuilder;
+import dev.skillnet.eval.report.Report;
+import dev.skillnet.model.BertConfig;
+import dev.skillnet.model.SkillLayout;
+import dev.skillnet.model.SkillNetModel;
+import dev.skillnet.model.bert.BertModel;
+import dev.skillnet.model.checkpoint.AtomicFiles;
+import dev.skillnet.model.checkpoint.BertCheckpoint;
+import dev.skillnet.model.heads.HeadKind;
+import dev.skillnet.model.heads.HeadSpec;
+import dev.skillnet.model.nn.ParameterInit;
+import dev.skillnet.skills.SkillTable;
+import dev.skillnet.tasks.checkpoint.TrainedModel;
+import dev.skillnet.tasks.declare.Declared;
+import dev.skillnet.tasks.declare.TaskDeclaration;
+import dev.skillnet.tasks.declare.TaskDeclarations;
+import dev.skillnet.tasks.evaluate.EvaluateAll;
+import dev.skillnet.tasks.run.ExampleTexts;
+import dev.skillnet.tasks.run.Task;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A whole training run: read the declarations and data, build (or load) the tokenizer and the
+ * model, train all tasks jointly keeping the best checkpoint by dev average, then evaluate that
+ * checkpoint on every task's test split and write {@code results.json} and {@code results.md}.
+ */
+public final class TrainingJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingJob.class);
+
+    private final JobConfig config;
+
+    /** @param config what to train and how */
+    public TrainingJob(JobConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Runs the job.
+     *
+     * @return the test report of the best checkpoint
+     */
+    public Report run() {
+        SkillTable table = config.skillsFile() == null ? SkillTable.defaults() : SkillTable.load(config.skillsFile());
+        Declared declared = TaskDeclarations.load(config.tasksDir(), table);
+        List<Task<?, ?>> tasks = openTasks(declared);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            BertTokenizer tokenizer = tokenizer(tasks);
+            SkillNetModel model = model(declared.skills(), tasks, tokenizer, manager);
+            LOG.info("model: {} parameters, {} skills in {} layers, {} task heads", count(model),
+                    model.bert().layout().skills().size(), model.bert().layout().skillLayers().size(), tasks.size());
+            Path best = config.out().resolve("best");
+            JointTrainer trainer = new JointTrainer(model, tasks, tokenizer, config.train(), manager);
+            JointTrainer.Result result = trainer.train((step, dev, avg) -> {
+                JsonObject training = new JsonObject();
+                training.addProperty("step", step);
+                training.addProperty("dev_average", avg);
+                training.add("dev", new Gson().toJsonTree(dev));
+                training.add("config", new Gson().toJsonTree(config.train()));
+                TrainedModel.save(best, tasks, declared.skills(), model, tokenizer, training);
+                LOG.info("saved best checkpoint (dev average {}) to {}", String.format("%.2f", avg), best);
+            });
+            LOG.info("trained {} steps in {} s; best dev average {} at step {}; batches per task {}", result.steps(),
+                    String.format("%.0f", result.seconds()), String.format("%.2f", result.bestDevAverage()),
+                    result.bestStep(), result.taskCounts());
+            return evaluateBest(best, manager);
+        }
+    }
+
+    private Report evaluateBest(Path best, NDManager parent) {
+        try (NDManager manager = parent.newSubManager()) {
+            TrainedModel trained = TrainedModel.load(best, manager);
+            Report report = EvaluateAll.run(trained.tasks(config.dataRoot(), config.taskNames()), "test",
+                    trained.model(), trained.tokenizer(), manager, config.train().evalBatchSize());
+            writeReport(report, config.out());
+            return report;
+        }
+    }
+
+    /**
+     * Writes {@code results.json} and {@code results.md} into a folder, atomically.
+     *
+     * @param report the report
+     * @param dir the folder
+     */
+    public static void writeReport(Report report, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            AtomicFiles.writeString(dir.resolve("results.json"), report.toJson());
+            AtomicFiles.writeString(dir.resolve("results.md"), report.toMarkdown());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write results to " + dir, e);
+        }
+    }
+
+    private List<Task<?, ?>> openTasks(Declared declared) {
+        for (String n : config.taskNames()) {
+            if (declared.find(n).isEmpty()) {
+                throw new UserInputException(config.tasksDir(), "no task named '" + n + "'; declared: " + declared.names());
+            }
+        }
+        List<Task<?, ?>> tasks = new ArrayList<>();
+        for (TaskDeclaration d : declared.tasks()) {
+            if (config.taskNames().isEmpty() || config.taskNames().contains(d.name())) {
+                Task<?, ?> t = Task.open(d, config.dataRoot());
+                for (String split : List.of("train", "dev", "test")) {
+                    if (!t.splits().contains(split)) {
+                        throw new UserInputException(d.file(), "task " + d.name() + " declares no '" + split
+                                + "' split; training needs train, dev and test");
+                    }
+                }
+                tasks.add(t);
+            }
+        }
+        return tasks;
+    }
+
+    private BertTokenizer tokenizer(List<Task<?, ?>> tasks) {
+        if (config.init() != null) {
+            return BertTokenizer.fromDirectory(config.init());
+        }
+        VocabBuilder builder = new VocabBuilder();
+        for (Task<?, ?> t : tasks) {
+            for (Object e : t.examples("train")) {
+                ExampleTexts.of(e).forEach(builder::add);
+            }
+        }
+        List<String> vocab = builder.build(config.vocabMinCount(), 30_000);
+        Path dir = config.out().resolve("tokenizer");
+        try {
+            VocabBuilder.write(vocab, dir.resolve("vocab.txt"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir, e);
+        }
+        LOG.info("built a {}-token character vocabulary from the training data", vocab.size());
+        return BertTokenizer.fromDirectory(dir);
+    }
+
+    private SkillNetModel model(SkillTable skills, List<Task<?, ?>> tasks, BertTokenizer tokenizer,
+            NDManager manager) {
+        List<HeadSpec> heads = new ArrayList<>();
+        for (Task<?, ?> t : tasks) {
+            HeadKind kind = t.kind().headKind();
+            heads.add(new HeadSpec(t.name(), kind, kind == HeadKind.SPAN ? 2 : t.labels().size()));
+        }
+        long seed = config.train().seed();
+        if (config.init() != null) {
+            BertModel bert = BertCheckpoint.load(config.init(), skills.names(), manager);
+            SkillNetModel model = new SkillNetModel(bert, heads);
+            for (HeadSpec h : heads) {
+                ParameterInit.initialize(model.head(h.task()), manager, bert.config().initializerRange(),
+                        seed ^ h.task().hashCode());
+            }
+            return model;
+        }
+        int maxLength = tasks.stream().mapToInt(t -> t.declaration().maxLength()).max().orElse(128);
+        BertConfig bertConfig = config.size().config(tokenizer.vocabSize(), Math.max(maxLength, 64));
+        BertModel bert = new BertModel(bertConfig, SkillLayout.everyLayer(skills.names(), bertConfig.numHiddenLayers()));
+        SkillNetModel model = new SkillNetModel(bert, heads);
+        ParameterInit.initialize(model, manager, bertConfig.initializerRange(), seed);
+        return model;
+    }
+
+    private static long count(SkillNetModel model) {
+        return model.namedShapes().values().stream().mapToLong(s -> s.size()).sum();
+    }
+}
