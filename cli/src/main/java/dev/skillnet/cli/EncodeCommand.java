@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.data.tokenize.BertTokenizer;
 import dev.skillnet.data.tokenize.Encoded;
+import dev.skillnet.tasks.batch.PaddedBatch;
 import dev.skillnet.model.bert.BertModel;
 import dev.skillnet.model.bert.EncoderOutput;
 import dev.skillnet.model.checkpoint.BertCheckpoint;

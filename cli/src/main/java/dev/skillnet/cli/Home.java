@@ -17,4 +17,14 @@ final class Home {
     static Path declarations() {
         return root().resolve("declarations");
     }
+
+    /** @return the default data root: {@code skillnet.shared}'s data folder, else {@code ../shared/data} */
+    static Path data() {
+        return dev.skillnet.core.SharedPaths.data();
+    }
+
+    /** @return the bundled demo samples, {@code data/samples} */
+    static Path samples() {
+        return root().resolve("data").resolve("samples");
+    }
 }

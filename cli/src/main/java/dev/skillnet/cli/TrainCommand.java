@@ -1,0 +1,70 @@
+package dev.skillnet.cli;
+
+import dev.skillnet.eval.report.Report;
+import dev.skillnet.model.checkpoint.BertCheckpoint;
+import dev.skillnet.tasks.train.JobConfig;
+import dev.skillnet.tasks.train.ModelSize;
+import dev.skillnet.tasks.train.TrainingJob;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code skillnet train}: joint multitask training, then test evaluation of the best checkpoint. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train all declared tasks jointly (one task per batch, drawn by the sampler), keep the",
+                "best checkpoint by average dev score in OUT/best, then evaluate it on every task's test",
+                "split and write OUT/results.json and OUT/results.md."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run folder to write.")
+    Path out;
+
+    @Option(names = "--tasks", paramLabel = "DIR", description = "Folder of task declarations (default: the bundled declarations/).")
+    Path tasksDir;
+
+    @Option(names = "--task", split = ",", paramLabel = "NAME", description = "Train only these tasks (default: all declared).")
+    List<String> taskNames = new ArrayList<>();
+
+    @Option(names = "--skills", paramLabel = "FILE", description = "A skill table (default: the seven built-in skills).")
+    Path skillsFile;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data root holding each task's folder (default: ../shared/data).")
+    Path dataRoot;
+
+    @Option(names = "--init", paramLabel = "DIR", description = "Start from a pretrained HuggingFace BERT directory; every skill starts as its feed-forward.")
+    Path init;
+
+    @Option(names = "--size", defaultValue = "small", paramLabel = "SIZE",
+            description = "Encoder size when training from scratch: tiny, small, base or H,L,A,I (default ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(names = "--vocab-min-count", defaultValue = "2", description = "From scratch: a character enters the vocabulary after this many occurrences (default ${DEFAULT-VALUE}).")
+    int vocabMinCount;
+
+    @Mixin
+    TrainOptions train = new TrainOptions();
+
+    @Override
+    public Integer call() {
+        if (init != null) {
+            BertCheckpoint.requireModelDirectory(init);
+        }
+        Report report = new TrainingJob(new JobConfig(out, tasksDir == null ? Home.declarations() : tasksDir,
+                skillsFile, dataRoot == null ? Home.data() : dataRoot, taskNames, init, ModelSize.parse(size),
+                vocabMinCount, train.toConfig())).run();
+        spec.commandLine().getOut().print(report.toTable());
+        spec.commandLine().getOut().println("wrote " + out.resolve("results.json") + ", " + out.resolve("results.md")
+                + " and the best checkpoint " + out.resolve("best"));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
