@@ -2,7 +2,6 @@ package dev.skillnet.tasks.kinds;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.data.TextExample;
@@ -152,8 +151,8 @@ public final class ClassificationKind implements TaskKind<TextExample, ClassPred
 
     @Override
     public TextExample fromInput(JsonObject input, Path file, long line) {
-        String text = string(input, "text", file, line, true);
-        String textPair = string(input, "text_pair", file, line, pair);
+        String text = PredictInput.string(input, "text", file, line, true);
+        String textPair = PredictInput.string(input, "text_pair", file, line, pair);
         return new TextExample(text, textPair, null, new dev.skillnet.data.Source(file, line));
     }
 
@@ -165,19 +164,5 @@ public final class ClassificationKind implements TaskKind<TextExample, ClassPred
         prediction.probabilities().forEach(p::addProperty);
         o.add("probabilities", p);
         return o;
-    }
-
-    private static String string(JsonObject o, String field, Path file, long line, boolean required) {
-        JsonElement v = o.get(field);
-        if (v == null || v.isJsonNull()) {
-            if (required) {
-                throw new UserInputException(file, line, "missing field \"" + field + "\"; fields present: " + o.keySet());
-            }
-            return null;
-        }
-        if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString()) {
-            throw new UserInputException(file, line, "field \"" + field + "\" must be a string");
-        }
-        return v.getAsString();
     }
 }

@@ -68,7 +68,7 @@ public final class SpanKind implements TaskKind<SpanExample, SpanPrediction> {
      * One feature per window ({@code encodeWindows(question, context, max_length, doc_stride)});
      * targets are the {@code [start, end]} token positions of the first located answer when the
      * window's context holds all of it, else {@code [0, 0]}. An example counts as truncated when
-     * it does not fit in one window (its passage is split, or its question is cut).
+     * its question is cut (a long passage is not truncated: its windows cover all of it).
      */
     @Override
     public Featurized featurize(List<SpanExample> examples, BertTokenizer tokenizer,
@@ -79,7 +79,7 @@ public final class SpanKind implements TaskKind<SpanExample, SpanPrediction> {
             SpanExample e = examples.get(i);
             List<Encoded> windows = tokenizer.encodeWindows(e.question(), e.context(),
                     declaration.maxLength(), declaration.docStride());
-            if (windows.size() > 1 || windows.get(0).truncated()) {
+            if (windows.get(0).truncated()) {
                 truncated++;
             }
             Optional<Answer> answer = e.answers().stream().filter(Answer::located).findFirst();

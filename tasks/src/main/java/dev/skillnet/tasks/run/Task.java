@@ -103,11 +103,7 @@ public final class Task<E, P> {
      * @return its examples (read once)
      */
     public synchronized List<E> examples(String split) {
-        return examples.computeIfAbsent(split, s -> {
-            List<E> read = kind.read(reader, s);
-            LOG.info("{}: {}", name(), reader.summary(s));
-            return read;
-        });
+        return examples.computeIfAbsent(split, s -> kind.read(reader, s));
     }
 
     /**

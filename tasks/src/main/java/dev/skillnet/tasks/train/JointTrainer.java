@@ -53,8 +53,10 @@ public final class JointTrainer {
      * @param bestDevAverage that average, in percent
      * @param taskCounts batches drawn per task
      * @param seconds wall time
+     * @param losses the loss of every step, in order
      */
-    public record Result(int steps, int bestStep, double bestDevAverage, Map<String, Long> taskCounts, double seconds) {}
+    public record Result(int steps, int bestStep, double bestDevAverage, Map<String, Long> taskCounts, double seconds,
+            double[] losses) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(JointTrainer.class);
 
@@ -108,12 +110,14 @@ public final class JointTrainer {
         Progress progress = new Progress(config.steps());
         double best = Double.NEGATIVE_INFINITY;
         int bestStep = 0;
+        double[] losses = new double[config.steps()];
         try (AdamW optimizer = new AdamW(config.weightDecay(), manager)) {
             for (int step = 1; step <= config.steps(); step++) {
                 int ti = sampler.next();
                 Task<?, ?> task = tasks.get(ti);
                 List<Feature> batch = streams.get(ti).next();
                 double loss = step(task, batch, skills.get(ti), params.get(ti), optimizer, step);
+                losses[step - 1] = loss;
                 progress.record(loss, tokens(batch));
                 if (step % config.logEvery() == 0 || step == config.steps()) {
                     progress.log(step, task.name(), loss);
@@ -140,7 +144,7 @@ public final class JointTrainer {
             counts.put(names.get(i), sampler.counts()[i]);
         }
         LOG.info("batches per task: {}", sampler.summary());
-        return new Result(config.steps(), bestStep, best, counts, progress.elapsedSeconds());
+        return new Result(config.steps(), bestStep, best, counts, progress.elapsedSeconds(), losses);
     }
 
     /**
@@ -157,7 +161,12 @@ public final class JointTrainer {
         return out;
     }
 
-    private double step(Task<?, ?> task, List<Feature> batch, int[] skills, Map<String, Parameter> params,
+    /**
+     * One optimiser step on one batch of one task.
+     *
+     * @return the batch's loss
+     */
+    double step(Task<?, ?> task, List<Feature> batch, int[] skills, Map<String, Parameter> params,
             AdamW optimizer, int step) {
         try (NDManager scope = manager.newSubManager()) {
             List<Encoded> encoded = new ArrayList<>(batch.size());

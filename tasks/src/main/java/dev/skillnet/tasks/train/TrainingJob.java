@@ -5,24 +5,15 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.data.tokenize.BertTokenizer;
-import dev.skillnet.data.tokenize.VocabBuilder;
 import dev.skillnet.eval.report.Report;
-import dev.skillnet.model.BertConfig;
-import dev.skillnet.model.SkillLayout;
 import dev.skillnet.model.SkillNetModel;
-import dev.skillnet.model.bert.BertModel;
 import dev.skillnet.model.checkpoint.AtomicFiles;
-import dev.skillnet.model.checkpoint.BertCheckpoint;
-import dev.skillnet.model.heads.HeadKind;
-import dev.skillnet.model.heads.HeadSpec;
-import dev.skillnet.model.nn.ParameterInit;
 import dev.skillnet.skills.SkillTable;
 import dev.skillnet.tasks.checkpoint.TrainedModel;
 import dev.skillnet.tasks.declare.Declared;
 import dev.skillnet.tasks.declare.TaskDeclaration;
 import dev.skillnet.tasks.declare.TaskDeclarations;
 import dev.skillnet.tasks.evaluate.EvaluateAll;
-import dev.skillnet.tasks.run.ExampleTexts;
 import dev.skillnet.tasks.run.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -133,46 +124,18 @@ public final class TrainingJob {
         if (config.init() != null) {
             return BertTokenizer.fromDirectory(config.init());
         }
-        VocabBuilder builder = new VocabBuilder();
-        for (Task<?, ?> t : tasks) {
-            for (Object e : t.examples("train")) {
-                ExampleTexts.of(e).forEach(builder::add);
-            }
-        }
-        List<String> vocab = builder.build(config.vocabMinCount(), 30_000);
-        Path dir = config.out().resolve("tokenizer");
-        try {
-            VocabBuilder.write(vocab, dir.resolve("vocab.txt"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir, e);
-        }
-        LOG.info("built a {}-token character vocabulary from the training data", vocab.size());
-        return BertTokenizer.fromDirectory(dir);
+        BertTokenizer tokenizer = ModelFactory.scratchTokenizer(tasks, config.vocabMinCount(),
+                config.out().resolve("tokenizer"));
+        LOG.info("built a {}-token character vocabulary from the training data", tokenizer.vocabSize());
+        return tokenizer;
     }
 
     private SkillNetModel model(SkillTable skills, List<Task<?, ?>> tasks, BertTokenizer tokenizer,
             NDManager manager) {
-        List<HeadSpec> heads = new ArrayList<>();
-        for (Task<?, ?> t : tasks) {
-            HeadKind kind = t.kind().headKind();
-            heads.add(new HeadSpec(t.name(), kind, kind == HeadKind.SPAN ? 2 : t.labels().size()));
-        }
         long seed = config.train().seed();
-        if (config.init() != null) {
-            BertModel bert = BertCheckpoint.load(config.init(), skills.names(), manager);
-            SkillNetModel model = new SkillNetModel(bert, heads);
-            for (HeadSpec h : heads) {
-                ParameterInit.initialize(model.head(h.task()), manager, bert.config().initializerRange(),
-                        seed ^ h.task().hashCode());
-            }
-            return model;
-        }
-        int maxLength = tasks.stream().mapToInt(t -> t.declaration().maxLength()).max().orElse(128);
-        BertConfig bertConfig = config.size().config(tokenizer.vocabSize(), Math.max(maxLength, 64));
-        BertModel bert = new BertModel(bertConfig, SkillLayout.everyLayer(skills.names(), bertConfig.numHiddenLayers()));
-        SkillNetModel model = new SkillNetModel(bert, heads);
-        ParameterInit.initialize(model, manager, bertConfig.initializerRange(), seed);
-        return model;
+        return config.init() != null
+                ? ModelFactory.fromPretrained(config.init(), skills, tasks, seed, manager)
+                : ModelFactory.fromScratch(skills, tasks, config.size(), tokenizer.vocabSize(), seed, manager);
     }
 
     private static long count(SkillNetModel model) {

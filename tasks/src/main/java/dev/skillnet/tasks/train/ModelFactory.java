@@ -1,0 +1,105 @@
+package dev.skillnet.tasks.train;
+
+import ai.djl.ndarray.NDManager;
+import dev.skillnet.data.tokenize.BertTokenizer;
+import dev.skillnet.data.tokenize.VocabBuilder;
+import dev.skillnet.model.BertConfig;
+import dev.skillnet.model.SkillLayout;
+import dev.skillnet.model.SkillNetModel;
+import dev.skillnet.model.bert.BertModel;
+import dev.skillnet.model.checkpoint.BertCheckpoint;
+import dev.skillnet.model.heads.HeadKind;
+import dev.skillnet.model.heads.HeadSpec;
+import dev.skillnet.model.nn.ParameterInit;
+import dev.skillnet.skills.SkillTable;
+import dev.skillnet.tasks.run.ExampleTexts;
+import dev.skillnet.tasks.run.Task;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the tokenizer and the model a training run starts from: from scratch or from a pretrained BERT. */
+public final class ModelFactory {
+
+    private ModelFactory() {}
+
+    /**
+     * Builds a character vocabulary from the tasks' training texts and loads it as a tokenizer.
+     *
+     * @param tasks the tasks
+     * @param minCount the fewest occurrences a character needs
+     * @param dir where to write {@code vocab.txt}
+     * @return the tokenizer
+     */
+    public static BertTokenizer scratchTokenizer(List<Task<?, ?>> tasks, int minCount, Path dir) {
+        VocabBuilder builder = new VocabBuilder();
+        for (Task<?, ?> t : tasks) {
+            for (Object e : t.examples("train")) {
+                ExampleTexts.of(e).forEach(builder::add);
+            }
+        }
+        try {
+            VocabBuilder.write(builder.build(minCount, 30_000), dir.resolve("vocab.txt"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir, e);
+        }
+        return BertTokenizer.fromDirectory(dir);
+    }
+
+    /**
+     * @param tasks the tasks
+     * @return one head per task, sized by its labels
+     */
+    public static List<HeadSpec> heads(List<Task<?, ?>> tasks) {
+        List<HeadSpec> heads = new ArrayList<>();
+        for (Task<?, ?> t : tasks) {
+            HeadKind kind = t.kind().headKind();
+            heads.add(new HeadSpec(t.name(), kind, kind == HeadKind.SPAN ? 2 : t.labels().size()));
+        }
+        return heads;
+    }
+
+    /**
+     * A randomly initialised model with every declared skill in every layer.
+     *
+     * @param skills the skill table
+     * @param tasks the tasks (one head each)
+     * @param size the encoder size
+     * @param vocabSize the tokenizer's vocabulary size
+     * @param seed the initialisation seed
+     * @param manager owns the weights
+     * @return the model
+     */
+    public static SkillNetModel fromScratch(SkillTable skills, List<Task<?, ?>> tasks, ModelSize size, int vocabSize,
+            long seed, NDManager manager) {
+        int maxLength = tasks.stream().mapToInt(t -> t.declaration().maxLength()).max().orElse(128);
+        BertConfig config = size.config(vocabSize, Math.max(maxLength, 64));
+        BertModel bert = new BertModel(config, SkillLayout.everyLayer(skills.names(), config.numHiddenLayers()));
+        SkillNetModel model = new SkillNetModel(bert, heads(tasks));
+        ParameterInit.initialize(model, manager, config.initializerRange(), seed);
+        return model;
+    }
+
+    /**
+     * A pretrained BERT whose every skill starts as its feed-forward sub-layer, with new heads.
+     *
+     * @param dir the pretrained directory
+     * @param skills the skill table
+     * @param tasks the tasks (one head each)
+     * @param seed the heads' initialisation seed
+     * @param manager owns the weights
+     * @return the model
+     */
+    public static SkillNetModel fromPretrained(Path dir, SkillTable skills, List<Task<?, ?>> tasks, long seed,
+            NDManager manager) {
+        BertModel bert = BertCheckpoint.load(dir, skills.names(), manager);
+        SkillNetModel model = new SkillNetModel(bert, heads(tasks));
+        for (HeadSpec h : model.headSpecs()) {
+            ParameterInit.initialize(model.head(h.task()), manager, bert.config().initializerRange(),
+                    seed ^ h.task().hashCode());
+        }
+        return model;
+    }
+}
