@@ -41,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
         TrainConfig train = new TrainConfig(steps, 32, 1e-3, 0.06, 0.01, 1.0, 1000, 250, 64, seed,
                 SamplingConfig.proportional());
         Report report = new TrainingJob(new JobConfig(out, Home.declarations(), null, Home.samples(), List.of(), null,
-                ModelSize.parse("tiny"), 2, train)).run();
+                ModelSize.parse("tiny"), List.of(), 2, train)).run();
         spec.commandLine().getOut().print(report.toTable());
         spec.commandLine().getOut().println("wrote " + out.resolve("results.json") + " and " + out.resolve("results.md"));
         spec.commandLine().getOut().flush();

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.model.bert.BertModel;
 import dev.skillnet.model.checkpoint.BertCheckpoint;
+import dev.skillnet.model.checkpoint.SkillNetCheckpoint;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -16,13 +17,16 @@ import java.util.Set;
 record LoadedEncoder(BertModel model) {
 
     /**
-     * @param dir a HuggingFace BERT directory
-     * @param skills the skills each layer gets, each a copy of the pretrained feed-forward
+     * @param dir a trained SkillNet model (its own skills) or a HuggingFace BERT directory
+     * @param skills for a HuggingFace BERT: the skills each layer gets, each a copy of the
+     *     pretrained feed-forward
      * @param manager owns the weights
      * @return the encoder
      */
     static LoadedEncoder load(Path dir, List<String> skills, NDManager manager) {
-        return new LoadedEncoder(BertCheckpoint.load(dir, skills, manager));
+        return new LoadedEncoder(SkillNetCheckpoint.isSkillNet(dir)
+                ? SkillNetCheckpoint.load(dir, manager).bert()
+                : BertCheckpoint.load(dir, skills, manager));
     }
 
     /**

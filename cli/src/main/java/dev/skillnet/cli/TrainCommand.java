@@ -47,6 +47,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Encoder size when training from scratch: tiny, small, base or H,L,A,I (default ${DEFAULT-VALUE}).")
     String size;
 
+    @Option(names = "--skill-layers", split = ",", paramLabel = "N",
+            description = "Layers (0-based) whose feed-forward holds the skills; the others keep one shared feed-forward (default: every layer).")
+    List<Integer> skillLayers = new ArrayList<>();
+
     @Option(names = "--vocab-min-count", defaultValue = "2", description = "From scratch: a character enters the vocabulary after this many occurrences (default ${DEFAULT-VALUE}).")
     int vocabMinCount;
 
@@ -60,7 +64,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Report report = new TrainingJob(new JobConfig(out, tasksDir == null ? Home.declarations() : tasksDir,
                 skillsFile, dataRoot == null ? Home.data() : dataRoot, taskNames, init, ModelSize.parse(size),
-                vocabMinCount, train.toConfig())).run();
+                skillLayers, vocabMinCount, train.toConfig())).run();
         spec.commandLine().getOut().print(report.toTable());
         spec.commandLine().getOut().println("wrote " + out.resolve("results.json") + ", " + out.resolve("results.md")
                 + " and the best checkpoint " + out.resolve("best"));

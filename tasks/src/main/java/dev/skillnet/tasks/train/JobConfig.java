@@ -13,14 +13,16 @@ import java.util.List;
  * @param taskNames the tasks to train; empty for all declared
  * @param init a pretrained BERT directory, or {@code null} to train from scratch
  * @param size the encoder size when training from scratch
+ * @param skillLayers the layers that hold skills; empty for every layer
  * @param vocabMinCount the fewest occurrences a character needs to enter a from-scratch vocabulary
  * @param train the optimisation settings
  */
 public record JobConfig(Path out, Path tasksDir, Path skillsFile, Path dataRoot, List<String> taskNames, Path init,
-        ModelSize size, int vocabMinCount, TrainConfig train) {
+        ModelSize size, List<Integer> skillLayers, int vocabMinCount, TrainConfig train) {
 
-    /** Copies the task list. */
+    /** Copies the lists. */
     public JobConfig {
         taskNames = List.copyOf(taskNames);
+        skillLayers = List.copyOf(skillLayers);
     }
 }

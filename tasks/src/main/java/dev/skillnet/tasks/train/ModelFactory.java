@@ -8,6 +8,8 @@ import dev.skillnet.model.SkillLayout;
 import dev.skillnet.model.SkillNetModel;
 import dev.skillnet.model.bert.BertModel;
 import dev.skillnet.model.checkpoint.BertCheckpoint;
+import dev.skillnet.model.checkpoint.SafetensorsFile;
+import dev.skillnet.core.UserInputException;
 import dev.skillnet.model.heads.HeadKind;
 import dev.skillnet.model.heads.HeadSpec;
 import dev.skillnet.model.nn.ParameterInit;
@@ -62,9 +64,29 @@ public final class ModelFactory {
     }
 
     /**
-     * A randomly initialised model with every declared skill in every layer.
+     * The skill layout: every declared skill in the given layers (every layer when none given).
      *
      * @param skills the skill table
+     * @param layers the encoder's layer count
+     * @param skillLayers the layers that hold skills, or empty for all
+     * @return the layout
+     * @throws UserInputException naming a layer outside the encoder
+     */
+    public static SkillLayout layout(SkillTable skills, int layers, List<Integer> skillLayers) {
+        for (int l : skillLayers) {
+            if (l < 0 || l >= layers) {
+                throw new UserInputException("--skill-layers: layer " + l + " is outside 0.." + (layers - 1));
+            }
+        }
+        return skillLayers.isEmpty() ? SkillLayout.everyLayer(skills.names(), layers)
+                : new SkillLayout(skills.names(), skillLayers);
+    }
+
+    /**
+     * A randomly initialised model with every declared skill in the skill layers.
+     *
+     * @param skills the skill table
+     * @param skillLayers the layers that hold skills, or empty for all
      * @param tasks the tasks (one head each)
      * @param size the encoder size
      * @param vocabSize the tokenizer's vocabulary size
@@ -72,11 +94,11 @@ public final class ModelFactory {
      * @param manager owns the weights
      * @return the model
      */
-    public static SkillNetModel fromScratch(SkillTable skills, List<Task<?, ?>> tasks, ModelSize size, int vocabSize,
-            long seed, NDManager manager) {
+    public static SkillNetModel fromScratch(SkillTable skills, List<Integer> skillLayers, List<Task<?, ?>> tasks,
+            ModelSize size, int vocabSize, long seed, NDManager manager) {
         int maxLength = tasks.stream().mapToInt(t -> t.declaration().maxLength()).max().orElse(128);
         BertConfig config = size.config(vocabSize, Math.max(maxLength, 64));
-        BertModel bert = new BertModel(config, SkillLayout.everyLayer(skills.names(), config.numHiddenLayers()));
+        BertModel bert = new BertModel(config, layout(skills, config.numHiddenLayers(), skillLayers));
         SkillNetModel model = new SkillNetModel(bert, heads(tasks));
         ParameterInit.initialize(model, manager, config.initializerRange(), seed);
         return model;
@@ -87,14 +109,18 @@ public final class ModelFactory {
      *
      * @param dir the pretrained directory
      * @param skills the skill table
+     * @param skillLayers the layers that hold skills, or empty for all
      * @param tasks the tasks (one head each)
      * @param seed the heads' initialisation seed
      * @param manager owns the weights
      * @return the model
      */
-    public static SkillNetModel fromPretrained(Path dir, SkillTable skills, List<Task<?, ?>> tasks, long seed,
-            NDManager manager) {
-        BertModel bert = BertCheckpoint.load(dir, skills.names(), manager);
+    public static SkillNetModel fromPretrained(Path dir, SkillTable skills, List<Integer> skillLayers,
+            List<Task<?, ?>> tasks, long seed, NDManager manager) {
+        BertCheckpoint.requireModelDirectory(dir);
+        BertConfig config = BertConfig.read(dir.resolve(BertCheckpoint.CONFIG));
+        BertModel bert = new BertModel(config, layout(skills, config.numHiddenLayers(), skillLayers));
+        BertCheckpoint.loadInto(bert, SafetensorsFile.open(dir.resolve(BertCheckpoint.WEIGHTS)), manager);
         SkillNetModel model = new SkillNetModel(bert, heads(tasks));
         for (HeadSpec h : model.headSpecs()) {
             ParameterInit.initialize(model.head(h.task()), manager, bert.config().initializerRange(),

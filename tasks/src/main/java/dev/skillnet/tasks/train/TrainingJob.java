@@ -134,8 +134,9 @@ public final class TrainingJob {
             NDManager manager) {
         long seed = config.train().seed();
         return config.init() != null
-                ? ModelFactory.fromPretrained(config.init(), skills, tasks, seed, manager)
-                : ModelFactory.fromScratch(skills, tasks, config.size(), tokenizer.vocabSize(), seed, manager);
+                ? ModelFactory.fromPretrained(config.init(), skills, config.skillLayers(), tasks, seed, manager)
+                : ModelFactory.fromScratch(skills, config.skillLayers(), tasks, config.size(), tokenizer.vocabSize(),
+                        seed, manager);
     }
 
     private static long count(SkillNetModel model) {

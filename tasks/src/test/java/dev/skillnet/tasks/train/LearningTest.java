@@ -24,7 +24,7 @@ class LearningTest {
         List<Task<?, ?>> tasks = BundledTasks.open("chnsenticorp", "tnews");
         try (NDManager manager = NDManager.newBaseManager();
                 BertTokenizer tokenizer = ModelFactory.scratchTokenizer(tasks, 2, tmp)) {
-            SkillNetModel model = ModelFactory.fromScratch(SkillTable.defaults(), tasks, ModelSize.parse("tiny"),
+            SkillNetModel model = ModelFactory.fromScratch(SkillTable.defaults(), List.of(), tasks, ModelSize.parse("tiny"),
                     tokenizer.vocabSize(), 7, manager);
             TrainConfig config = new TrainConfig(700, 32, 2e-3, 0.05, 0.01, 1.0, 0, 100, 64, 7,
                     SamplingConfig.uniform());

@@ -43,7 +43,7 @@ class UpdateRuleTest {
         try (NDManager manager = NDManager.newBaseManager();
                 BertTokenizer tokenizer = ModelFactory.scratchTokenizer(tasks, 2, tmp);
                 AdamW adam = new AdamW(0.01, manager)) {
-            SkillNetModel model = ModelFactory.fromScratch(SkillTable.defaults(), tasks, ModelSize.parse("tiny"),
+            SkillNetModel model = ModelFactory.fromScratch(SkillTable.defaults(), List.of(), tasks, ModelSize.parse("tiny"),
                     tokenizer.vocabSize(), 5, manager);
             TrainConfig config = new TrainConfig(10, 8, 1e-3, 0.0, 0.01, 1.0, 0, 1, 8, 5, SamplingConfig.proportional());
             JointTrainer trainer = new JointTrainer(model, tasks, tokenizer, config, manager);
