@@ -25,13 +25,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A whole training run: read the declarations and data, build (or load) the tokenizer and the
- * model, train all tasks jointly keeping the best checkpoint by dev average, then evaluate that
+ * A whole training run: read the declarations and every split of the data (so that a bad row
+ * anywhere stops the run before the first step), build (or load) the tokenizer and the model,
+ * train all tasks jointly keeping the best checkpoint by dev average, then evaluate that
  * checkpoint on every task's test split and write {@code results.json} and {@code results.md}.
  */
 public final class TrainingJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingJob.class);
+
+    /** Every split is read and featurized before the first step, so bad data fails fast. */
+    private static final List<String> SPLITS = List.of("train", "dev", "test");
 
     private final JobConfig config;
 
@@ -51,6 +55,11 @@ public final class TrainingJob {
         List<Task<?, ?>> tasks = openTasks(declared);
         try (NDManager manager = NDManager.newBaseManager()) {
             BertTokenizer tokenizer = tokenizer(tasks);
+            for (Task<?, ?> t : tasks) {
+                for (String split : SPLITS) {
+                    t.features(split, tokenizer);
+                }
+            }
             SkillNetModel model = model(declared.skills(), tasks, tokenizer, manager);
             LOG.info("model: {} parameters, {} skills in {} layers, {} task heads", count(model),
                     model.bert().layout().skills().size(), model.bert().layout().skillLayers().size(), tasks.size());
@@ -108,11 +117,12 @@ public final class TrainingJob {
         for (TaskDeclaration d : declared.tasks()) {
             if (config.taskNames().isEmpty() || config.taskNames().contains(d.name())) {
                 Task<?, ?> t = Task.open(d, config.dataRoot());
-                for (String split : List.of("train", "dev", "test")) {
+                for (String split : SPLITS) {
                     if (!t.splits().contains(split)) {
                         throw new UserInputException(d.file(), "task " + d.name() + " declares no '" + split
                                 + "' split; training needs train, dev and test");
                     }
+                    t.examples(split);
                 }
                 tasks.add(t);
             }

@@ -1,0 +1,183 @@
+package dev.skillnet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad input through the command line, one case per row: each names the file and the line or
+ * field and what is wrong, exits with code 2 (0 for the cases that are warnings), prints no
+ * stack trace, and leaves no results behind. docs/RELIABILITY.md lists the same cases.
+ */
+class BadInputTest {
+
+    /** A small valid project: one topic-classification task over JSON lines. */
+    static final class Project {
+        final Path root;
+        final Path tasks;
+        final Path data;
+        final Path out;
+
+        Project(Path root) throws IOException {
+            this.root = root;
+            tasks = Files.createDirectories(root.resolve("tasks"));
+            data = Files.createDirectories(root.resolve("data").resolve("topic"));
+            out = root.resolve("run");
+            declare(DECLARATION);
+            for (String split : List.of("train", "dev", "test")) {
+                List<String> lines = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    lines.add("{\"sentence\": \"" + (i % 2 == 0 ? "今天天气很好" : "股票大涨了") + i + "\", \"label\": \""
+                            + (i % 2 == 0 ? "a" : "b") + "\"}");
+                }
+                Files.write(data.resolve(split + ".json"), lines);
+            }
+        }
+
+        void declare(String json) throws IOException {
+            Files.writeString(tasks.resolve("topic.json"), json);
+        }
+
+        Path file(String split) {
+            return data.resolve(split + ".json");
+        }
+
+        String[] train() {
+            return new String[] {"train", "--out", out.toString(), "--tasks", tasks.toString(), "--data",
+                    root.resolve("data").toString(), "--size", "tiny", "--steps", "2", "--batch-size", "4",
+                    "--eval-every", "0", "--log-every", "1"};
+        }
+    }
+
+    static final String DECLARATION = """
+            {"name": "topic", "type": "single_text_classification", "skills": ["sequence", "general"],
+             "data": {"dir": "topic", "format": "jsonl", "text": "sentence", "label": "label",
+                      "splits": {"train": "train.json", "dev": "dev.json", "test": "test.json"}},
+             "labels": ["a", "b"], "max_length": 16}
+            """;
+
+    /** One row of the table. */
+    record Case(String name, Mutation mutation, int code, List<String> fragments) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** Breaks the project and returns the command to run. */
+    @FunctionalInterface
+    interface Mutation {
+        String[] apply(Project p) throws IOException;
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case("declaration that is not valid JSON", p -> {
+                    p.declare("{\"name\": \"topic\", ");
+                    return p.train();
+                }, 2, List.of("topic.json", "invalid JSON")),
+                new Case("unknown skill", p -> {
+                    p.declare(DECLARATION.replace("\"general\"]", "\"humour\"]"));
+                    return p.train();
+                }, 2, List.of("topic.json", "humour")),
+                new Case("unknown task type", p -> {
+                    p.declare(DECLARATION.replace("single_text_classification", "poetry"));
+                    return p.train();
+                }, 2, List.of("topic.json", "poetry")),
+                new Case("duplicate task name", p -> {
+                    Files.writeString(p.tasks.resolve("again.json"), DECLARATION);
+                    return p.train();
+                }, 2, List.of("topic.json", "again.json", "topic")),
+                new Case("missing data file", p -> {
+                    Files.delete(p.file("dev"));
+                    return p.train();
+                }, 2, List.of("dev.json", "split 'dev'", "not found")),
+                new Case("field absent", p -> {
+                    Files.writeString(p.file("train"), "{\"text\": \"好\", \"label\": \"a\"}\n");
+                    return p.train();
+                }, 2, List.of("train.json:1", "'sentence' absent")),
+                new Case("label not in the declared set", p -> {
+                    List<String> lines = new ArrayList<>(Files.readAllLines(p.file("test")));
+                    lines.set(4, "{\"sentence\": \"别的\", \"label\": \"zzz\"}");
+                    Files.write(p.file("test"), lines);
+                    return p.train();
+                }, 2, List.of("test.json:5", "label 'zzz'")),
+                new Case("empty split", p -> {
+                    Files.writeString(p.file("dev"), "");
+                    return p.train();
+                }, 2, List.of("dev.json", "no examples")),
+                new Case("invalid UTF-8 bytes", p -> {
+                    byte[] good = "{\"sentence\": \"好\", \"label\": \"a\"}\n".getBytes(StandardCharsets.UTF_8);
+                    byte[] bad = {'{', '"', 's', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'};
+                    Files.write(p.file("train"), concat(good, bad));
+                    return p.train();
+                }, 2, List.of("train.json:2", "invalid UTF-8")),
+                new Case("row with too few columns", p -> {
+                    p.declare(DECLARATION.replace("\"format\": \"jsonl\", \"text\": \"sentence\", \"label\": \"label\"",
+                            "\"format\": \"tsv\", \"header\": false, \"text\": 0, \"label\": 1"));
+                    for (String split : List.of("train", "dev", "test")) {
+                        Files.writeString(p.file(split), "好\ta\n坏\tb\n只有一列\n");
+                    }
+                    return p.train();
+                }, 2, List.of("train.json:3", "row has 1")),
+                new Case("SQuAD answer whose offset does not match its text", p -> {
+                    p.declare("""
+                            {"name": "topic", "type": "span_extraction", "skills": ["token", "general"],
+                             "data": {"dir": "topic", "format": "squad",
+                                      "splits": {"train": "train.json", "dev": "dev.json", "test": "test.json"}}}
+                            """);
+                    String squad = "{\"version\": \"v1\", \"data\": [{\"title\": \"t\", \"id\": \"A1\", \"paragraphs\": "
+                            + "[{\"id\": \"P1\", \"context\": \"北京大学创建于1898年。\", \"qas\": [{\"id\": \"Q7\", "
+                            + "\"question\": \"哪一年？\", \"answers\": [{\"text\": \"1898年\", \"answer_start\": 3}]}]}]}]}";
+                    for (String split : List.of("train", "dev", "test")) {
+                        Files.writeString(p.file(split), squad);
+                    }
+                    return p.train();
+                }, 2, List.of("train.json", "Q7", "answer_start 3 does not match")),
+                new Case("text longer than max_length is truncated with a counted warning", p -> {
+                    Files.writeString(p.file("train"), Files.readString(p.file("train"))
+                            + "{\"sentence\": \"" + "长".repeat(100) + "\", \"label\": \"a\"}\n");
+                    return p.train();
+                }, 0, List.of("1 of 13 examples were longer than max_length 16 and were truncated")),
+                new Case("empty model directory", p -> new String[] {"eval", "--model", p.root.toString()},
+                        2, List.of("not a trained SkillNet model")),
+                new Case("model directory that does not exist", p -> new String[] {"encode", "--model",
+                        p.root.resolve("nowhere").toString(), "--input", p.file("train").toString()},
+                        2, List.of("model directory does not exist")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void eachBadInputGetsOneClearMessage(Case c, @TempDir Path tmp) throws IOException {
+        Project p = new Project(tmp);
+        CliRun run = CliRun.of(c.mutation().apply(p));
+        String all = run.err() + run.out();
+        assertEquals(c.code(), run.code(), all);
+        for (String fragment : c.fragments()) {
+            assertTrue(all.contains(fragment), "expected '" + fragment + "' in:\n" + all);
+        }
+        assertFalse(all.contains("\tat "), "no stack trace without --verbose:\n" + all);
+        if (c.code() != 0) {
+            assertTrue(run.err().startsWith("error: "), run.err());
+            assertFalse(Files.exists(p.out.resolve("results.json")), "no results after an error");
+            assertFalse(Files.exists(p.out.resolve("best")), "no checkpoint after an error");
+        }
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
