@@ -186,15 +186,21 @@ public final class JointTrainer {
             }
             Map<String, NDArray> grads = new LinkedHashMap<>();
             double squares = 0;
+            List<String> nonFinite = new ArrayList<>();
             for (var e : params.entrySet()) {
                 NDArray g = e.getValue().getArray().getGradient();
                 g.attach(scope);
                 grads.put(e.getKey(), g);
-                squares += g.square().sum().getFloat();
+                double sq = g.square().sum().getFloat();
+                if (!Double.isFinite(sq) && nonFinite.size() < 5) {
+                    nonFinite.add(e.getKey() + " (max |g| " + g.abs().max().getFloat() + ")");
+                }
+                squares += sq;
             }
             double norm = Math.sqrt(squares);
             if (!Double.isFinite(norm)) {
-                throw new TrainingDivergedException(step, task.name(), "the gradient norm (" + norm + ")");
+                throw new TrainingDivergedException(step, task.name(), "the gradient norm (" + norm
+                        + "; first parameters at fault: " + String.join(", ", nonFinite) + ")");
             }
             double scale = config.clipNorm() > 0 && norm > config.clipNorm() ? config.clipNorm() / (norm + 1e-6) : 1.0;
             optimizer.step(params, grads, config.learningRateAt(step), scale, scope);
