@@ -2,6 +2,7 @@ package dev.skillnet.model.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import java.nio.charset.StandardCharsets;
@@ -50,18 +51,24 @@ public final class ParameterInit {
     }
 
     /**
-     * Replaces (or sets) a parameter's array and marks it trainable.
+     * Replaces (or sets) a parameter's array and marks it trainable. The values are copied into
+     * memory that PyTorch allocates and owns: an array made from a Java buffer is only borrowed
+     * ({@code from_blob}), lives as long as the buffer, and sits at whatever alignment the JVM
+     * gave it, which changes the summation order inside vectorised kernels from run to run.
      *
      * @param parameter the parameter
-     * @param array its new value, owned by the model's manager
+     * @param array its new value; closed here
      */
     public static void attach(Parameter parameter, NDArray array) {
         if (parameter.isInitialized()) {
-            parameter.getArray().set(array.toFloatArray());
+            NDArray target = parameter.getArray();
+            target.set(new NDIndex("..."), array);
             array.close();
         } else {
-            parameter.setArray(array);
-            array.setRequiresGradient(true);
+            NDArray owned = array.duplicate();
+            array.close();
+            owned.setRequiresGradient(true);
+            parameter.setArray(owned);
         }
     }
 
