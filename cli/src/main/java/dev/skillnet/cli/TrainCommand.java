@@ -2,7 +2,9 @@ package dev.skillnet.cli;
 
 import dev.skillnet.eval.report.Report;
 import dev.skillnet.model.checkpoint.BertCheckpoint;
+import dev.skillnet.core.UserInputException;
 import dev.skillnet.tasks.train.JobConfig;
+import dev.skillnet.tasks.train.JobFile;
 import dev.skillnet.tasks.train.ModelSize;
 import dev.skillnet.tasks.train.TrainingJob;
 import java.nio.file.Path;
@@ -25,8 +27,13 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run folder to write.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder to write (replaces an earlier run there).")
     Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run in this folder from its last saved state (saved at every evaluation), "
+                    + "with the options it started with; no other option may be given.")
+    Path resume;
 
     @Option(names = "--tasks", paramLabel = "DIR", description = "Folder of task declarations (default: the bundled declarations/).")
     Path tasksDir;
@@ -59,12 +66,31 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (resume != null) {
+            return resume();
+        }
+        if (out == null) {
+            throw new UserInputException("give --out DIR for a new run, or --resume DIR to continue one");
+        }
         if (init != null) {
             BertCheckpoint.requireModelDirectory(init);
         }
-        Report report = new TrainingJob(new JobConfig(out, tasksDir == null ? Home.declarations() : tasksDir,
+        return finish(new TrainingJob(new JobConfig(out, tasksDir == null ? Home.declarations() : tasksDir,
                 skillsFile, dataRoot == null ? Home.data() : dataRoot, taskNames, init, ModelSize.parse(size),
-                skillLayers, vocabMinCount, train.toConfig())).run();
+                skillLayers, vocabMinCount, train.toConfig())).run(), out);
+    }
+
+    private int resume() {
+        var matched = spec.commandLine().getParseResult().matchedOptions().stream()
+                .map(o -> o.longestName()).filter(n -> !n.equals("--resume") && !n.equals("--verbose")).toList();
+        if (!matched.isEmpty()) {
+            throw new UserInputException("--resume continues a run with the options it started with (saved in "
+                    + resume.resolve(JobFile.NAME) + "); drop " + String.join(", ", matched));
+        }
+        return finish(TrainingJob.resuming(resume).run(), resume);
+    }
+
+    private int finish(Report report, Path out) {
         spec.commandLine().getOut().print(report.toTable());
         spec.commandLine().getOut().println("wrote " + out.resolve("results.json") + ", " + out.resolve("results.md")
                 + " and the best checkpoint " + out.resolve("best"));

@@ -54,7 +54,11 @@ class BadInputTest {
         }
 
         String[] train() {
-            return new String[] {"train", "--out", out.toString(), "--tasks", tasks.toString(), "--data",
+            return train(out);
+        }
+
+        String[] train(Path runDir) {
+            return new String[] {"train", "--out", runDir.toString(), "--tasks", tasks.toString(), "--data",
                     root.resolve("data").toString(), "--size", "tiny", "--steps", "2", "--batch-size", "4",
                     "--eval-every", "0", "--log-every", "1"};
         }
@@ -150,6 +154,24 @@ class BadInputTest {
                             + "{\"sentence\": \"" + "长".repeat(100) + "\", \"label\": \"a\"}\n");
                     return p.train();
                 }, 0, List.of("1 of 13 examples were longer than max_length 16 and were truncated")),
+                new Case("--resume on a folder that holds no run", p -> new String[] {"train", "--resume",
+                        p.root.toString()}, 2, List.of("job.json", "not a run folder")),
+                new Case("--resume with options of its own", p -> new String[] {"train", "--resume",
+                        p.root.toString(), "--steps", "9"}, 2, List.of("--resume continues a run", "drop --steps")),
+                new Case("--resume from a corrupt state.json", p -> {
+                    Path earlier = p.root.resolve("earlier");
+                    assertEquals(0, CliRun.of(p.train(earlier)).code());
+                    Files.writeString(earlier.resolve("last").resolve("state.json"), "{\"version\": 1, \"step\": ");
+                    return new String[] {"train", "--resume", earlier.toString()};
+                }, 2, List.of("state.json", "malformed training state")),
+                new Case("--resume from a truncated optimizer.safetensors", p -> {
+                    Path earlier = p.root.resolve("earlier");
+                    assertEquals(0, CliRun.of(p.train(earlier)).code());
+                    Path opt = earlier.resolve("last").resolve("optimizer.safetensors");
+                    byte[] bytes = Files.readAllBytes(opt);
+                    Files.write(opt, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+                    return new String[] {"train", "--resume", earlier.toString()};
+                }, 2, List.of("optimizer.safetensors", "truncated")),
                 new Case("empty model directory", p -> new String[] {"eval", "--model", p.root.toString()},
                         2, List.of("not a trained SkillNet model")),
                 new Case("model directory that does not exist", p -> new String[] {"encode", "--model",

@@ -60,6 +60,33 @@ public record TrainedModel(SkillNetModel model, BertTokenizer tokenizer, Declare
      */
     public static void save(Path dir, List<Task<?, ?>> tasks, SkillTable skills, SkillNetModel model,
             BertTokenizer tokenizer, JsonObject training) throws IOException {
+        save(dir, tasks, skills, model, tokenizer, training, tmp -> {});
+    }
+
+    /** Writes further files into a checkpoint folder before it is renamed into place. */
+    @FunctionalInterface
+    public interface Extra {
+        /**
+         * @param dir the temporary folder being assembled
+         * @throws IOException when writing fails
+         */
+        void write(Path dir) throws IOException;
+    }
+
+    /**
+     * Saves a self-contained model folder with further files, atomically (see the other overload).
+     *
+     * @param dir the folder to write (replaced if present)
+     * @param tasks the trained tasks
+     * @param skills the skill table
+     * @param model the model
+     * @param tokenizer its tokenizer
+     * @param training what the run did (written as training.json)
+     * @param extra writes further files into the folder
+     * @throws IOException when writing fails
+     */
+    public static void save(Path dir, List<Task<?, ?>> tasks, SkillTable skills, SkillNetModel model,
+            BertTokenizer tokenizer, JsonObject training, Extra extra) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
@@ -83,6 +110,7 @@ public record TrainedModel(SkillNetModel model, BertTokenizer tokenizer, Declare
             }
             AtomicFiles.writeString(tmp.resolve("skills.json"), GSON.toJson(table));
             AtomicFiles.writeString(tmp.resolve("training.json"), GSON.toJson(training));
+            extra.write(tmp);
             replace(tmp, dir);
         } finally {
             deleteRecursively(tmp);
@@ -165,6 +193,16 @@ public record TrainedModel(SkillNetModel model, BertTokenizer tokenizer, Declare
         } else {
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         }
+    }
+
+    /**
+     * Deletes a model folder and everything in it.
+     *
+     * @param dir the folder
+     * @throws IOException when deleting fails
+     */
+    public static void delete(Path dir) throws IOException {
+        deleteRecursively(dir);
     }
 
     private static void deleteRecursively(Path p) throws IOException {

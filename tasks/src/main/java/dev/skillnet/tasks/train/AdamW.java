@@ -2,6 +2,8 @@ package dev.skillnet.tasks.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -95,7 +97,45 @@ public final class AdamW implements AutoCloseable {
                 w.muli((float) (1 - learningRate * weightDecay));
             }
             w.subi(update);
-            g.subi(g);
+            zero(g);
+        }
+    }
+
+    /**
+     * Sets a gradient to zero in place. Unlike {@code g.subi(g)}, this also clears an infinite
+     * entry (inf − inf is NaN, which would poison every later step).
+     *
+     * @param g the gradient
+     */
+    public static void zero(NDArray g) {
+        g.set(new NDIndex("..."), 0f);
+    }
+
+    /**
+     * Puts back one parameter's moments and step count, as saved from {@link #mean()},
+     * {@link #variance()} and {@link #steps()}.
+     *
+     * @param name the parameter's name
+     * @param m its first moment (copied)
+     * @param v its second moment (copied)
+     * @param shape the parameter's shape
+     * @param t its step count
+     */
+    public void restore(String name, float[] m, float[] v, Shape shape, int t) {
+        close(mean.put(name, owned(m, shape)));
+        close(variance.put(name, owned(v, shape)));
+        steps.put(name, t);
+    }
+
+    private NDArray owned(float[] values, Shape shape) {
+        try (NDArray borrowed = stateManager.create(values, shape)) {
+            return borrowed.duplicate();
+        }
+    }
+
+    private static void close(NDArray replaced) {
+        if (replaced != null) {
+            replaced.close();
         }
     }
 

@@ -45,18 +45,42 @@ public final class JointTrainer {
         void save(int step, Map<String, Score> dev, double average) throws IOException;
     }
 
+    /** Receives the full training state at every evaluation, so that a killed run can resume. */
+    @FunctionalInterface
+    public interface StateSink {
+        /**
+         * @param state the step, sampler, streams and AdamW step counts
+         * @param optimizer the optimiser, for its moments
+         * @throws IOException when saving fails
+         */
+        void save(TrainState state, AdamW optimizer) throws IOException;
+    }
+
+    /**
+     * Where a resumed run starts.
+     *
+     * @param state the saved state
+     * @param optimizer puts the saved moments back into a fresh optimiser
+     */
+    public record Resume(TrainState state, java.util.function.Consumer<AdamW> optimizer) {}
+
     /**
      * What a run did.
      *
-     * @param steps steps taken
+     * @param steps the last step taken
      * @param bestStep the step of the best dev average
      * @param bestDevAverage that average, in percent
-     * @param taskCounts batches drawn per task
-     * @param seconds wall time
-     * @param losses the loss of every step, in order
+     * @param taskCounts batches drawn per task, over the whole run
+     * @param seconds wall time of this process's part of the run
+     * @param firstStep the first step this process took (1 unless resumed)
+     * @param losses the loss of every step this process took, in order
+     * @param skippedSteps steps whose update was skipped because a gradient was not finite
      */
     public record Result(int steps, int bestStep, double bestDevAverage, Map<String, Long> taskCounts, double seconds,
-            double[] losses) {}
+            int firstStep, double[] losses, int skippedSteps) {}
+
+    /** Consecutive steps with non-finite gradients after which the run is declared diverged. */
+    static final int MAX_CONSECUTIVE_SKIPS = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(JointTrainer.class);
 
@@ -83,13 +107,25 @@ public final class JointTrainer {
     }
 
     /**
-     * Runs the whole schedule.
+     * Runs the whole schedule from the first step.
      *
      * @param sink receives each new best model
      * @return what the run did
      */
     public Result train(BestModelSink sink) {
-        Engine.getInstance().setRandomSeed((int) config.seed());
+        return train(sink, (state, optimizer) -> {}, null);
+    }
+
+    /**
+     * Runs the schedule, from the first step or from a saved state. Dropout is seeded from
+     * (seed, step) at every step, so a resumed run draws the same masks as an uninterrupted one.
+     *
+     * @param sink receives each new best model
+     * @param stateSink receives the full state after every evaluation
+     * @param resume where to start, or null for the first step
+     * @return what the run did
+     */
+    public Result train(BestModelSink sink, StateSink stateSink, Resume resume) {
         int n = tasks.size();
         List<String> names = new ArrayList<>();
         long[] sizes = new long[n];
@@ -107,44 +143,99 @@ public final class JointTrainer {
         }
         TaskSampler sampler = new TaskSampler(names, sizes, config.sampling(), config.seed());
         LOG.info("sampling {}: {}", config.sampling(), probabilities(names, sampler.probabilities()));
-        Progress progress = new Progress(config.steps());
         double best = Double.NEGATIVE_INFINITY;
         int bestStep = 0;
-        double[] losses = new double[config.steps()];
+        int first = 1;
         try (AdamW optimizer = new AdamW(config.weightDecay(), manager)) {
-            for (int step = 1; step <= config.steps(); step++) {
+            if (resume != null) {
+                TrainState s = resume.state();
+                if (!s.tasks().equals(names)) {
+                    throw new IllegalStateException("saved state is for tasks " + s.tasks() + ", the run has " + names);
+                }
+                sampler.restore(s.samplerState(), s.samplerCounts());
+                for (int i = 0; i < n; i++) {
+                    streams.get(i).restore(s.streamEpochs()[i], s.streamPositions()[i]);
+                }
+                resume.optimizer().accept(optimizer);
+                best = s.bestDevAverage();
+                bestStep = s.bestStep();
+                first = s.step() + 1;
+                LOG.info("resuming after step {} (best dev average {} at step {})", s.step(),
+                        String.format("%.2f", best), bestStep);
+            }
+            Progress progress = new Progress(config.steps(), first - 1);
+            double[] losses = new double[Math.max(0, config.steps() - first + 1)];
+            int skipped = 0;
+            int consecutive = 0;
+            for (int step = first; step <= config.steps(); step++) {
                 int ti = sampler.next();
                 Task<?, ?> task = tasks.get(ti);
                 List<Feature> batch = streams.get(ti).next();
-                double loss = step(task, batch, skills.get(ti), params.get(ti), optimizer, step);
-                losses[step - 1] = loss;
-                progress.record(loss, tokens(batch));
+                Engine.getInstance().setRandomSeed(dropoutSeed(config.seed(), step));
+                StepOutcome outcome = step(task, batch, skills.get(ti), params.get(ti), optimizer, step);
+                losses[step - first] = outcome.loss();
+                if (outcome.skipped() == null) {
+                    consecutive = 0;
+                } else {
+                    skipped++;
+                    consecutive++;
+                    LOG.warn("step {} ({}): update skipped, {}", step, task.name(), outcome.skipped());
+                    if (consecutive >= MAX_CONSECUTIVE_SKIPS) {
+                        throw new TrainingDivergedException(step, task.name(), "the gradient, " + consecutive
+                                + " steps running (" + outcome.skipped() + ")");
+                    }
+                }
+                progress.record(outcome.loss(), tokens(batch));
                 if (step % config.logEvery() == 0 || step == config.steps()) {
-                    progress.log(step, task.name(), loss);
+                    progress.log(step, task.name(), outcome.loss());
                 }
                 boolean evalNow = step == config.steps() || (config.evalEvery() > 0 && step % config.evalEvery() == 0);
                 if (evalNow) {
                     Map<String, Score> dev = evaluate("dev");
                     double avg = dev.values().stream().mapToDouble(Score::value).average().orElse(0);
                     LOG.info("step {}: dev average {} ({})", step, String.format("%.2f", avg), summary(dev));
-                    if (avg > best) {
-                        best = avg;
-                        bestStep = step;
-                        try {
+                    try {
+                        if (avg > best) {
+                            best = avg;
+                            bestStep = step;
                             sink.save(step, dev, avg);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException("cannot save the best checkpoint", e);
                         }
+                        stateSink.save(state(step, best, bestStep, sampler, names, streams, optimizer), optimizer);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot save a checkpoint at step " + step, e);
                     }
                 }
             }
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                counts.put(names.get(i), sampler.counts()[i]);
+            }
+            LOG.info("batches per task: {}", sampler.summary());
+            if (skipped > 0) {
+                LOG.warn("{} steps skipped for non-finite gradients", skipped);
+            }
+            return new Result(config.steps(), bestStep, best, counts, progress.elapsedSeconds(), first, losses,
+                    skipped);
         }
-        Map<String, Long> counts = new LinkedHashMap<>();
+    }
+
+    /** The dropout seed of a step: a function of the run's seed and the step only. */
+    static int dropoutSeed(long seed, int step) {
+        long h = seed * 0x9E3779B97F4A7C15L + step * 0xBF58476D1CE4E5B9L;
+        return (int) (h ^ (h >>> 31)) & Integer.MAX_VALUE;
+    }
+
+    private static TrainState state(int step, double best, int bestStep, TaskSampler sampler, List<String> names,
+            List<BatchStream> streams, AdamW optimizer) {
+        int n = names.size();
+        int[] epochs = new int[n];
+        int[] positions = new int[n];
         for (int i = 0; i < n; i++) {
-            counts.put(names.get(i), sampler.counts()[i]);
+            epochs[i] = streams.get(i).epoch();
+            positions[i] = streams.get(i).position();
         }
-        LOG.info("batches per task: {}", sampler.summary());
-        return new Result(config.steps(), bestStep, best, counts, progress.elapsedSeconds(), losses);
+        return new TrainState(step, best, bestStep, sampler.state(), sampler.counts(), names, epochs, positions,
+                optimizer.steps());
     }
 
     /**
@@ -162,11 +253,21 @@ public final class JointTrainer {
     }
 
     /**
-     * One optimiser step on one batch of one task.
+     * What one step did.
      *
-     * @return the batch's loss
+     * @param loss the batch's loss
+     * @param skipped why the update was skipped (a gradient was not finite), or null
      */
-    double step(Task<?, ?> task, List<Feature> batch, int[] skills, Map<String, Parameter> params,
+    record StepOutcome(double loss, String skipped) {}
+
+    /**
+     * One optimiser step on one batch of one task. A non-finite loss stops the run; a non-finite
+     * gradient norm skips the update (weights and moments untouched, gradients cleared), as
+     * PyTorch's GradScaler does, and the caller stops the run if it keeps happening.
+     *
+     * @return the batch's loss, and whether the update was skipped
+     */
+    StepOutcome step(Task<?, ?> task, List<Feature> batch, int[] skills, Map<String, Parameter> params,
             AdamW optimizer, int step) {
         try (NDManager scope = manager.newSubManager()) {
             List<Encoded> encoded = new ArrayList<>(batch.size());
@@ -185,26 +286,20 @@ public final class JointTrainer {
                 gc.backward(l);
             }
             Map<String, NDArray> grads = new LinkedHashMap<>();
-            double squares = 0;
-            List<String> nonFinite = new ArrayList<>();
             for (var e : params.entrySet()) {
                 NDArray g = e.getValue().getArray().getGradient();
                 g.attach(scope);
                 grads.put(e.getKey(), g);
-                double sq = g.square().sum().getFloat();
-                if (!Double.isFinite(sq) && nonFinite.size() < 5) {
-                    nonFinite.add(e.getKey() + " (max |g| " + g.abs().max().getFloat() + ")");
-                }
-                squares += sq;
             }
-            double norm = Math.sqrt(squares);
+            double norm = GradientNorm.of(grads.values(), scope);
             if (!Double.isFinite(norm)) {
-                throw new TrainingDivergedException(step, task.name(), "the gradient norm (" + norm
-                        + "; first parameters at fault: " + String.join(", ", nonFinite) + ")");
+                String culprits = GradientNorm.nonFinite(grads, 5);
+                grads.values().forEach(AdamW::zero);
+                return new StepOutcome(loss, "gradient norm " + norm + "; first parameters at fault: " + culprits);
             }
             double scale = config.clipNorm() > 0 && norm > config.clipNorm() ? config.clipNorm() / (norm + 1e-6) : 1.0;
             optimizer.step(params, grads, config.learningRateAt(step), scale, scope);
-            return loss;
+            return new StepOutcome(loss, null);
         }
     }
 

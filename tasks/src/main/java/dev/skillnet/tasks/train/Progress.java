@@ -10,14 +10,16 @@ final class Progress {
     private static final Logger LOG = LoggerFactory.getLogger("train");
 
     private final int total;
+    private final int startStep;
     private final long start = System.nanoTime();
     private long windowStart = start;
     private int windowSteps;
     private long windowTokens;
     private double windowLoss;
 
-    Progress(int total) {
+    Progress(int total, int startStep) {
         this.total = total;
+        this.startStep = startStep;
     }
 
     void record(double loss, int tokens) {
@@ -31,7 +33,7 @@ final class Progress {
         double seconds = Math.max(1e-9, (now - windowStart) / 1e9);
         double stepsPerSecond = windowSteps / seconds;
         double elapsed = (now - start) / 1e9;
-        long eta = Math.round((total - step) * elapsed / step);
+        long eta = Math.round((total - step) * elapsed / Math.max(1, step - startStep));
         LOG.info(String.format(java.util.Locale.ROOT,
                 "step %d/%d | task %-12s | loss %.4f (mean %.4f) | %.2f steps/s | %.0f tokens/s | elapsed %s | ETA %s",
                 step, total, task, loss, windowLoss / Math.max(1, windowSteps), stepsPerSecond,

@@ -1,14 +1,17 @@
 package dev.skillnet.tasks.train;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.data.tokenize.BertTokenizer;
+import dev.skillnet.eval.metrics.Score;
 import dev.skillnet.eval.report.Report;
 import dev.skillnet.model.SkillNetModel;
 import dev.skillnet.model.checkpoint.AtomicFiles;
 import dev.skillnet.skills.SkillTable;
+import dev.skillnet.tasks.checkpoint.RunState;
 import dev.skillnet.tasks.checkpoint.TrainedModel;
 import dev.skillnet.tasks.declare.Declared;
 import dev.skillnet.tasks.declare.TaskDeclaration;
@@ -21,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +41,33 @@ public final class TrainingJob {
     /** Every split is read and featurized before the first step, so bad data fails fast. */
     private static final List<String> SPLITS = List.of("train", "dev", "test");
 
+    /** The resumable checkpoint inside a run folder, rewritten at every evaluation. */
+    public static final String LAST = "last";
+
     private final JobConfig config;
+    private final boolean resume;
 
     /** @param config what to train and how */
     public TrainingJob(JobConfig config) {
+        this(config, false);
+    }
+
+    private TrainingJob(JobConfig config, boolean resume) {
         this.config = config;
+        this.resume = resume;
+    }
+
+    /**
+     * A job that continues the run in a folder from its last saved state, with the configuration
+     * the run started with ({@code job.json}).
+     *
+     * @param runDir the run folder
+     * @return the job
+     */
+    public static TrainingJob resuming(Path runDir) {
+        JobConfig config = JobFile.read(runDir);
+        RunState.readState(runDir.resolve(LAST));
+        return new TrainingJob(config, true);
     }
 
     /**
@@ -50,34 +76,89 @@ public final class TrainingJob {
      * @return the test report of the best checkpoint
      */
     public Report run() {
-        SkillTable table = config.skillsFile() == null ? SkillTable.defaults() : SkillTable.load(config.skillsFile());
-        Declared declared = TaskDeclarations.load(config.tasksDir(), table);
-        List<Task<?, ?>> tasks = openTasks(declared);
         try (NDManager manager = NDManager.newBaseManager()) {
-            BertTokenizer tokenizer = tokenizer(tasks);
+            Path last = config.out().resolve(LAST);
+            SkillNetModel model;
+            BertTokenizer tokenizer;
+            SkillTable skills;
+            List<Task<?, ?>> tasks;
+            JointTrainer.Resume from = null;
+            if (resume) {
+                TrainedModel trained = TrainedModel.load(last, manager);
+                model = trained.model();
+                tokenizer = trained.tokenizer();
+                skills = trained.declared().skills();
+                tasks = trained.tasks(config.dataRoot(), config.taskNames());
+                TrainState state = RunState.readState(last);
+                Map<String, Shape> shapes = model.namedShapes();
+                from = new JointTrainer.Resume(state,
+                        optimizer -> RunState.restoreOptimizer(last, optimizer, shapes, state.adamSteps()));
+            } else {
+                skills = config.skillsFile() == null ? SkillTable.defaults() : SkillTable.load(config.skillsFile());
+                Declared declared = TaskDeclarations.load(config.tasksDir(), skills);
+                tasks = openTasks(declared);
+                startFresh();
+                tokenizer = tokenizer(tasks);
+                model = null;
+            }
             for (Task<?, ?> t : tasks) {
                 for (String split : SPLITS) {
+                    t.examples(split);
                     t.features(split, tokenizer);
                 }
             }
-            SkillNetModel model = model(declared.skills(), tasks, tokenizer, manager);
+            if (model == null) {
+                model = model(skills, tasks, tokenizer, manager);
+            }
             LOG.info("model: {} parameters, {} skills in {} layers, {} task heads", count(model),
                     model.bert().layout().skills().size(), model.bert().layout().skillLayers().size(), tasks.size());
             Path best = config.out().resolve("best");
+            SkillNetModel trainedModel = model;
             JointTrainer trainer = new JointTrainer(model, tasks, tokenizer, config.train(), manager);
             JointTrainer.Result result = trainer.train((step, dev, avg) -> {
-                JsonObject training = new JsonObject();
-                training.addProperty("step", step);
-                training.addProperty("dev_average", avg);
-                training.add("dev", new Gson().toJsonTree(dev));
-                training.add("config", new Gson().toJsonTree(config.train()));
-                TrainedModel.save(best, tasks, declared.skills(), model, tokenizer, training);
+                TrainedModel.save(best, tasks, skills, trainedModel, tokenizer, training(step, avg, dev));
                 LOG.info("saved best checkpoint (dev average {}) to {}", String.format("%.2f", avg), best);
-            });
-            LOG.info("trained {} steps in {} s; best dev average {} at step {}; batches per task {}", result.steps(),
+            }, (state, optimizer) -> {
+                TrainedModel.save(last, tasks, skills, trainedModel, tokenizer,
+                        training(state.step(), state.bestDevAverage(), null),
+                        dir -> RunState.write(dir, optimizer, state));
+                LOG.info("saved the training state after step {} to {}", state.step(), last);
+            }, from);
+            LOG.info("trained to step {} in {} s; best dev average {} at step {}; batches per task {}", result.steps(),
                     String.format("%.0f", result.seconds()), String.format("%.2f", result.bestDevAverage()),
                     result.bestStep(), result.taskCounts());
             return evaluateBest(best, manager);
+        }
+    }
+
+    private JsonObject training(int step, double average, Map<String, Score> dev) {
+        JsonObject training = new JsonObject();
+        training.addProperty("step", step);
+        if (Double.isFinite(average)) {
+            training.addProperty("dev_average", average);
+        }
+        if (dev != null) {
+            training.add("dev", new Gson().toJsonTree(dev));
+        }
+        training.add("config", new Gson().toJsonTree(config.train()));
+        return training;
+    }
+
+    /** A fresh run replaces whatever an earlier run left in its folder, then records its job. */
+    private void startFresh() {
+        try {
+            for (String stale : List.of(LAST, "best")) {
+                Path p = config.out().resolve(stale);
+                if (Files.exists(p)) {
+                    LOG.warn("replacing {} from an earlier run in {}", stale, config.out());
+                    TrainedModel.delete(p);
+                }
+            }
+            Files.deleteIfExists(config.out().resolve("results.json"));
+            Files.deleteIfExists(config.out().resolve("results.md"));
+            JobFile.write(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the run folder " + config.out(), e);
         }
     }
 
