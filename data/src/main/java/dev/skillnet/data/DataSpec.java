@@ -1,5 +1,6 @@
 package dev.skillnet.data;
 
+import dev.skillnet.core.TagScheme;
 import com.google.gson.JsonObject;
 import dev.skillnet.core.UserInputException;
 import java.nio.file.Path;

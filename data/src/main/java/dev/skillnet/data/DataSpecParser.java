@@ -1,5 +1,6 @@
 package dev.skillnet.data;
 
+import dev.skillnet.core.TagScheme;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

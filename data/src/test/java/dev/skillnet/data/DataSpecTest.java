@@ -1,5 +1,6 @@
 package dev.skillnet.data;
 
+import dev.skillnet.core.TagScheme;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

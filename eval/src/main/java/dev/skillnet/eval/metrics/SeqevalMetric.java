@@ -1,5 +1,6 @@
 package dev.skillnet.eval.metrics;
 
+import dev.skillnet.core.TagScheme;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

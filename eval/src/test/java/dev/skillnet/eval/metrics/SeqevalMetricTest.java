@@ -1,5 +1,6 @@
 package dev.skillnet.eval.metrics;
 
+import dev.skillnet.core.TagScheme;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

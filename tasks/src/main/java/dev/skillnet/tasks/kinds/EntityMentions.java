@@ -2,7 +2,7 @@ package dev.skillnet.tasks.kinds;
 
 import dev.skillnet.eval.metrics.Entity;
 import dev.skillnet.eval.metrics.EntityExtractor;
-import dev.skillnet.eval.metrics.TagScheme;
+import dev.skillnet.core.TagScheme;
 import java.util.ArrayList;
 import java.util.List;
 

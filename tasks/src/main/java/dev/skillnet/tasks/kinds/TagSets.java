@@ -1,6 +1,6 @@
 package dev.skillnet.tasks.kinds;
 
-import dev.skillnet.data.TagScheme;
+import dev.skillnet.core.TagScheme;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,16 +55,16 @@ public final class TagSets {
      * @param tags the tag set
      * @return the scheme, as the metrics module names it
      */
-    public static dev.skillnet.eval.metrics.TagScheme schemeOf(LabelSet tags) {
+    public static TagScheme schemeOf(LabelSet tags) {
         boolean m = false;
         boolean es = false;
         for (String tag : tags.labels()) {
             m |= tag.startsWith("M-");
             es |= tag.startsWith("E-") || tag.startsWith("S-");
         }
-        return m ? dev.skillnet.eval.metrics.TagScheme.BMES
-                : es ? dev.skillnet.eval.metrics.TagScheme.BIOES
-                : dev.skillnet.eval.metrics.TagScheme.BIO;
+        return m ? TagScheme.BMES
+                : es ? TagScheme.BIOES
+                : TagScheme.BIO;
     }
 
     /**

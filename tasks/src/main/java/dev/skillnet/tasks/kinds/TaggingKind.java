@@ -8,7 +8,7 @@ import com.google.gson.JsonObject;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.data.DataSpec;
 import dev.skillnet.data.Source;
-import dev.skillnet.data.TagScheme;
+import dev.skillnet.core.TagScheme;
 import dev.skillnet.data.TaggedExample;
 import dev.skillnet.data.read.DatasetReader;
 import dev.skillnet.data.tokenize.BertTokenizer;
@@ -171,7 +171,7 @@ public final class TaggingKind implements TaskKind<TaggedExample, TaggingPredict
                 out.set(feature.encoded().wordIds()[t], labels.get(argmax(row, t * classes, classes)));
             }
         }
-        dev.skillnet.eval.metrics.TagScheme scheme = TagSets.schemeOf(labels);
+        TagScheme scheme = TagSets.schemeOf(labels);
         List<TaggingPrediction> predictions = new ArrayList<>(examples.size());
         for (int i = 0; i < examples.size(); i++) {
             predictions.add(new TaggingPrediction(tags.get(i),

@@ -7,7 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.data.Source;
-import dev.skillnet.data.TagScheme;
+import dev.skillnet.core.TagScheme;
 import dev.skillnet.data.TaggedExample;
 import java.nio.file.Path;
 import java.util.List;

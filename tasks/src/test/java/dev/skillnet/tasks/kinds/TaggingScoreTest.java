@@ -3,7 +3,7 @@ package dev.skillnet.tasks.kinds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.skillnet.data.Source;
-import dev.skillnet.data.TagScheme;
+import dev.skillnet.core.TagScheme;
 import dev.skillnet.data.TaggedExample;
 import dev.skillnet.eval.metrics.Score;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skillnet.core.UserInputException;
-import dev.skillnet.data.TagScheme;
+import dev.skillnet.core.TagScheme;
 import dev.skillnet.model.heads.HeadKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
