@@ -50,6 +50,11 @@ public final class BertEmbeddings extends HfBlock {
         return training && dropout > 0 ? Dropout.dropout(x, dropout, true).singletonOrThrow() : x;
     }
 
+    /** @return the word embedding table, [vocab, H]; the MLM decoder shares it */
+    public NDArray wordEmbeddingWeight() {
+        return wordEmbeddings.weight();
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return new Shape[] {inputShapes[0].add(layerNormWidth())};

@@ -20,7 +20,8 @@ public final class BertEncoder extends HfBlock {
     public BertEncoder(BertConfig config, SkillLayout layout) {
         LayerList list = child("layer", new LayerList());
         for (int i = 0; i < config.numHiddenLayers(); i++) {
-            layers.add(list.add(i, new BertLayer(config, layout.hasSkills(i) ? layout.skills() : List.of())));
+            layers.add(list.add(i, new BertLayer(config, layout.hasSkills(i) ? layout.skills() : List.of(),
+                    layout.hasExperts(i) ? layout.experts() : 0, layout.topK())));
         }
     }
 
@@ -29,11 +30,13 @@ public final class BertEncoder extends HfBlock {
      * @param maskBias [B, 1, 1, T]
      * @param activeSkills indices of the active skills
      * @param training whether dropout is on
+     * @param auxLosses receives each mixture-of-experts layer's load-balancing loss
      * @return [B, T, H], the last layer's output
      */
-    public NDArray forward(NDArray x, NDArray maskBias, int[] activeSkills, boolean training) {
+    public NDArray forward(NDArray x, NDArray maskBias, int[] activeSkills, boolean training,
+            List<NDArray> auxLosses) {
         for (BertLayer layer : layers) {
-            x = layer.forward(x, maskBias, activeSkills, training);
+            x = layer.forward(x, maskBias, activeSkills, training, auxLosses);
         }
         return x;
     }

@@ -9,6 +9,8 @@ import ai.djl.util.PairList;
 import dev.skillnet.model.BertConfig;
 import dev.skillnet.model.SkillLayout;
 import dev.skillnet.model.nn.HfBlock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -66,8 +68,13 @@ public final class BertModel extends HfBlock {
                 .neg().add(1f).mul(MASK_BIAS)
                 .reshape(b, 1, 1, t);
         NDArray hidden = embeddings.forward(inputIds, tokenTypeIds, training);
-        hidden = encoder.forward(hidden, maskBias, activeSkills, training);
-        return new EncoderOutput(hidden, pooler.forward(hidden));
+        List<NDArray> auxLosses = new ArrayList<>();
+        hidden = encoder.forward(hidden, maskBias, activeSkills, training, auxLosses);
+        NDArray aux = null;
+        for (NDArray a : auxLosses) {
+            aux = aux == null ? a : aux.add(a);
+        }
+        return new EncoderOutput(hidden, pooler.forward(hidden), aux);
     }
 
     /**
@@ -107,6 +114,11 @@ public final class BertModel extends HfBlock {
     }
 
     /** @return the encoder's sizes */
+    /** @return the embeddings block */
+    public BertEmbeddings embeddings() {
+        return embeddings;
+    }
+
     public BertConfig config() {
         return config;
     }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class HfNames {
 
-    private static final Pattern SKILL = Pattern.compile("^encoder\\.layer\\.(\\d+)\\.skills\\.[^.]+\\.(.+)$");
+    private static final Pattern SKILL =
+            Pattern.compile("^encoder\\.layer\\.(\\d+)\\.(?:skills|moe\\.experts)\\.[^.]+\\.(.+)$");
 
     private HfNames() {}
 

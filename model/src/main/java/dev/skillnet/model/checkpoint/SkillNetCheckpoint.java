@@ -113,6 +113,10 @@ public final class SkillNetCheckpoint {
         SkillLayout layout = model.bert().layout();
         o.add("skills", GSON.toJsonTree(layout.skills()));
         o.add("skill_layers", GSON.toJsonTree(layout.skillLayers()));
+        if (layout.experts() > 0) {
+            o.addProperty("experts", layout.experts());
+            o.addProperty("top_k", layout.topK());
+        }
         JsonArray heads = new JsonArray();
         for (HeadSpec h : model.headSpecs()) {
             JsonObject j = new JsonObject();
@@ -139,7 +143,8 @@ public final class SkillNetCheckpoint {
                         HeadKind.valueOf(j.get("kind").getAsString().toUpperCase(java.util.Locale.ROOT)),
                         j.get("outputs").getAsInt()));
             }
-            return new SkillNetModel(new BertModel(config, new SkillLayout(skills, layers)), heads);
+            return new SkillNetModel(new BertModel(config, new SkillLayout(skills, layers,
+                    o.has("experts") ? o.get("experts").getAsInt() : 0, o.has("top_k") ? o.get("top_k").getAsInt() : 0)), heads);
         } catch (IOException e) {
             throw new UserInputException(modelJson, "cannot read: " + e.getMessage(), e);
         } catch (JsonParseException | IllegalStateException | NullPointerException | IllegalArgumentException e) {

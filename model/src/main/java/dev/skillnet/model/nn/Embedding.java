@@ -34,6 +34,11 @@ public final class Embedding extends HfBlock {
     }
 
     /** @return the number of rows */
+    /** @return the table, [count, size] (tied to the MLM decoder in pre-training) */
+    public NDArray weight() {
+        return weight.getArray();
+    }
+
     public int count() {
         return count;
     }
