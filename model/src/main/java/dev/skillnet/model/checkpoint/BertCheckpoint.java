@@ -112,7 +112,9 @@ public final class BertCheckpoint {
                 key = byCanonical.get(HfNames.skillFallback(name));
             }
             if (key == null) {
-                missing.add(name + " " + Arrays.toString(e.getValue().getShape()));
+                if (!(name.contains(".moe.gate.") && params(model).get(name).isInitialized())) {
+                    missing.add(name + " " + Arrays.toString(e.getValue().getShape()));
+                } // a mixture's gate is new: it keeps its initial values
                 continue;
             }
             used.add(key);
@@ -124,11 +126,30 @@ public final class BertCheckpoint {
                 source.put(name, key);
             }
         }
+        Set<String> fallbackSources = new HashSet<>();
+        for (String name : expected.keySet()) {
+            String plain = HfNames.skillFallback(name);
+            if (plain != null && byCanonical.containsKey(plain)) {
+                fallbackSources.add(byCanonical.get(plain));
+            }
+        }
         List<String> unexpected = new ArrayList<>();
+        int otherSkills = 0;
         for (String key : byCanonical.values()) {
-            if (!used.contains(key)) {
+            if (used.contains(key) || fallbackSources.contains(key)) {
+                continue;
+            }
+            // A plain feed-forward beside skill layers is where skills absent from the file start;
+            // skills the model does not hold (another mode, other layers) are left out on purpose.
+            if (HfNames.skillFallback(HfNames.canonical(key)) != null) {
+                otherSkills++;
+            } else {
                 unexpected.add(key + " " + file.entries().get(key).shapeText());
             }
+        }
+        if (otherSkills > 0) {
+            LOG.info("{}: {} skill tensors left out (the model has no such skill in those layers)", file.file(),
+                    otherSkills);
         }
         if (!missing.isEmpty() || !unexpected.isEmpty() || !misshaped.isEmpty()) {
             StringBuilder msg = new StringBuilder("checkpoint does not fit the model described by config.json");
@@ -162,6 +183,10 @@ public final class BertCheckpoint {
             tensors.put(e.getKey(), new SafetensorsWriter.Tensor(array.getShape().getShape(), array.toFloatArray()));
         }
         SafetensorsWriter.write(dir.resolve(WEIGHTS), tensors, Map.of("format", "pt"));
+    }
+
+    private static Map<String, Parameter> params(BertModel model) {
+        return model.namedParameters();
     }
 
     private static void append(StringBuilder msg, String what, List<String> items) {

@@ -5,7 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Logs training progress: step, task, loss, steps per second, tokens per second and time left. */
-final class Progress {
+public final class Progress {
 
     private static final Logger LOG = LoggerFactory.getLogger("train");
 
@@ -17,18 +17,18 @@ final class Progress {
     private long windowTokens;
     private double windowLoss;
 
-    Progress(int total, int startStep) {
+    public Progress(int total, int startStep) {
         this.total = total;
         this.startStep = startStep;
     }
 
-    void record(double loss, int tokens) {
+    public void record(double loss, int tokens) {
         windowSteps++;
         windowTokens += tokens;
         windowLoss += loss;
     }
 
-    void log(int step, String task, double loss) {
+    public void log(int step, String task, double loss) {
         long now = System.nanoTime();
         double seconds = Math.max(1e-9, (now - windowStart) / 1e9);
         double stepsPerSecond = windowSteps / seconds;
@@ -44,7 +44,7 @@ final class Progress {
         windowLoss = 0;
     }
 
-    double elapsedSeconds() {
+    public double elapsedSeconds() {
         return (System.nanoTime() - start) / 1e9;
     }
 

@@ -40,6 +40,24 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
         }
     }
 
+    /**
+     * @param newSeed the seed
+     * @return this configuration with another seed
+     */
+    public TrainConfig withSeed(long newSeed) {
+        return new TrainConfig(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery,
+                logEvery, evalBatchSize, newSeed, sampling);
+    }
+
+    /**
+     * @param newSteps the step budget
+     * @return this configuration with another budget (evaluating at most every {@code newSteps})
+     */
+    public TrainConfig withSteps(int newSteps) {
+        return new TrainConfig(newSteps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm,
+                Math.min(evalEvery, newSteps), logEvery, evalBatchSize, seed, sampling);
+    }
+
     /** @return the number of warm-up steps */
     public int warmupSteps() {
         return (int) Math.round(steps * warmupFraction);
@@ -52,10 +70,22 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
      * @return the learning rate for that step
      */
     public double learningRateAt(int step) {
-        int warmup = warmupSteps();
+        return linearSchedule(learningRate, steps, warmupSteps(), step);
+    }
+
+    /**
+     * Linear warm-up to a peak, then linear decay to zero at the last step.
+     *
+     * @param peak the peak learning rate
+     * @param steps steps in the run
+     * @param warmup warm-up steps
+     * @param step the step, from 1
+     * @return the learning rate at that step
+     */
+    public static double linearSchedule(double peak, int steps, int warmup, int step) {
         if (step <= warmup) {
-            return learningRate * step / Math.max(1, warmup);
+            return peak * step / Math.max(1, warmup);
         }
-        return learningRate * Math.max(0.0, (double) (steps - step + 1) / Math.max(1, steps - warmup));
+        return peak * Math.max(0.0, (double) (steps - step + 1) / Math.max(1, steps - warmup));
     }
 }
