@@ -5,7 +5,9 @@ import dev.skillnet.model.checkpoint.BertCheckpoint;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.tasks.train.JobConfig;
 import dev.skillnet.tasks.train.JobFile;
+import dev.skillnet.tasks.train.Mode;
 import dev.skillnet.tasks.train.ModelSize;
+import dev.skillnet.tasks.train.Routing;
 import dev.skillnet.tasks.train.TrainingJob;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +60,17 @@ final class TrainCommand implements Callable<Integer> {
             description = "Layers (0-based) whose feed-forward holds the skills; the others keep one shared feed-forward (default: every layer).")
     List<Integer> skillLayers = new ArrayList<>();
 
+    @Option(names = "--mode", defaultValue = "skill",
+            description = "skill (declared skills, averaged), single (one model per task), dense (one shared "
+                    + "feed-forward) or moe (mixture of experts, top-k gate) (default ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--experts", defaultValue = "0", description = "moe: experts per layer (default: as many as skills).")
+    int experts;
+
+    @Option(names = "--top-k", defaultValue = "2", description = "moe: experts per token (default ${DEFAULT-VALUE}).")
+    int topK;
+
     @Option(names = "--vocab-min-count", defaultValue = "2", description = "From scratch: a character enters the vocabulary after this many occurrences (default ${DEFAULT-VALUE}).")
     int vocabMinCount;
 
@@ -77,7 +90,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         return finish(new TrainingJob(new JobConfig(out, tasksDir == null ? Home.declarations() : tasksDir,
                 skillsFile, dataRoot == null ? Home.data() : dataRoot, taskNames, init, ModelSize.parse(size),
-                skillLayers, vocabMinCount, train.toConfig())).run(), out);
+                new Routing(Mode.parse(mode), skillLayers, experts, topK), vocabMinCount, train.toConfig())).run(), out);
     }
 
     private int resume() {

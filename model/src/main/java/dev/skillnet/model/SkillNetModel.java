@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import dev.skillnet.model.bert.BertModel;
 import dev.skillnet.model.bert.EncoderOutput;
+import dev.skillnet.model.heads.HeadKind;
 import dev.skillnet.model.heads.HeadSpec;
 import dev.skillnet.model.heads.TaskHead;
 import dev.skillnet.model.nn.HfBlock;
@@ -72,8 +73,9 @@ public final class SkillNetModel extends HfBlock {
     }
 
     /**
-     * The parameters a step of {@code task} with these skills touches: the shared encoder, the
-     * active skills and the task's head. Nothing else may be updated by that step.
+     * The parameters a step of {@code task} with these skills touches: the shared encoder (the
+     * pooler only for tasks that classify the pooled output), the active skills and the task's
+     * head. Nothing else may be updated by that step.
      *
      * @param task the task
      * @param activeSkills the indices of the active skills
@@ -86,9 +88,12 @@ public final class SkillNetModel extends HfBlock {
         }
         Map<String, Parameter> out = new LinkedHashMap<>();
         String headPrefix = "heads." + task + ".";
+        boolean pooled = head(task).kind() == HeadKind.SEQUENCE;
         for (var e : namedParameters().entrySet()) {
             String name = e.getKey();
-            if (name.startsWith("heads.")) {
+            if (name.startsWith("bert.pooler.") && !pooled) {
+                continue; // token and span heads never read the pooler: it gets no gradient
+            } else if (name.startsWith("heads.")) {
                 if (name.startsWith(headPrefix)) {
                     out.put(name, e.getValue());
                 }

@@ -10,6 +10,7 @@ import com.google.gson.JsonParser;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.data.tokenize.BertTokenizer;
 import dev.skillnet.model.SkillNetModel;
+import dev.skillnet.model.checkpoint.AtomicDirectory;
 import dev.skillnet.model.checkpoint.AtomicFiles;
 import dev.skillnet.model.checkpoint.SkillNetCheckpoint;
 import dev.skillnet.skills.Skill;
@@ -87,10 +88,7 @@ public record TrainedModel(SkillNetModel model, BertTokenizer tokenizer, Declare
      */
     public static void save(Path dir, List<Task<?, ?>> tasks, SkillTable skills, SkillNetModel model,
             BertTokenizer tokenizer, JsonObject training, Extra extra) throws IOException {
-        Path parent = dir.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
-        try {
+        AtomicDirectory.write(dir, tmp -> {
             SkillNetCheckpoint.save(model, tmp);
             tokenizer.save(tmp);
             Files.createDirectories(tmp.resolve("tasks"));
@@ -111,10 +109,7 @@ public record TrainedModel(SkillNetModel model, BertTokenizer tokenizer, Declare
             AtomicFiles.writeString(tmp.resolve("skills.json"), GSON.toJson(table));
             AtomicFiles.writeString(tmp.resolve("training.json"), GSON.toJson(training));
             extra.write(tmp);
-            replace(tmp, dir);
-        } finally {
-            deleteRecursively(tmp);
-        }
+        });
     }
 
     /**
@@ -184,17 +179,6 @@ public record TrainedModel(SkillNetModel model, BertTokenizer tokenizer, Declare
         }
     }
 
-    private static void replace(Path tmp, Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            Path old = dir.resolveSibling("." + dir.getFileName() + ".old-" + System.nanoTime());
-            Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            deleteRecursively(old);
-        } else {
-            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-        }
-    }
-
     /**
      * Deletes a model folder and everything in it.
      *
@@ -202,17 +186,6 @@ public record TrainedModel(SkillNetModel model, BertTokenizer tokenizer, Declare
      * @throws IOException when deleting fails
      */
     public static void delete(Path dir) throws IOException {
-        deleteRecursively(dir);
-    }
-
-    private static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
-        }
+        AtomicDirectory.delete(dir);
     }
 }

@@ -13,16 +13,29 @@ import java.util.List;
  * @param taskNames the tasks to train; empty for all declared
  * @param init a pretrained BERT directory, or {@code null} to train from scratch
  * @param size the encoder size when training from scratch
- * @param skillLayers the layers that hold skills; empty for every layer
+ * @param routing the mode and where the skills (or experts) are
  * @param vocabMinCount the fewest occurrences a character needs to enter a from-scratch vocabulary
  * @param train the optimisation settings
  */
 public record JobConfig(Path out, Path tasksDir, Path skillsFile, Path dataRoot, List<String> taskNames, Path init,
-        ModelSize size, List<Integer> skillLayers, int vocabMinCount, TrainConfig train) {
+        ModelSize size, Routing routing, int vocabMinCount, TrainConfig train) {
 
     /** Copies the lists. */
     public JobConfig {
         taskNames = List.copyOf(taskNames);
-        skillLayers = List.copyOf(skillLayers);
+    }
+
+    /**
+     * The same job with other values in a few places (for single-task runs and experiments).
+     *
+     * @param out the run folder
+     * @param taskNames the tasks
+     * @param init the start point, or null
+     * @param routing the routing
+     * @param train the optimisation settings
+     * @return the job
+     */
+    public JobConfig with(Path out, List<String> taskNames, Path init, Routing routing, TrainConfig train) {
+        return new JobConfig(out, tasksDir, skillsFile, dataRoot, taskNames, init, size, routing, vocabMinCount, train);
     }
 }

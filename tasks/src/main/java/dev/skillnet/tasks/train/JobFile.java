@@ -46,7 +46,10 @@ public final class JobFile {
             o.addProperty("init", config.init().toAbsolutePath().normalize().toString());
         }
         o.add("size", GSON.toJsonTree(config.size()));
-        o.add("skill_layers", GSON.toJsonTree(config.skillLayers()));
+        o.addProperty("mode", config.routing().mode().label());
+        o.add("skill_layers", GSON.toJsonTree(config.routing().skillLayers()));
+        o.addProperty("experts", config.routing().experts());
+        o.addProperty("top_k", config.routing().topK());
         o.addProperty("vocab_min_count", config.vocabMinCount());
         o.add("train", GSON.toJsonTree(config.train()));
         Files.createDirectories(config.out());
@@ -71,7 +74,10 @@ public final class JobFile {
                     Path.of(string(o, "data_root")),
                     GSON.fromJson(require(o, "task_names"), new TypeToken<List<String>>() {}.getType()),
                     optionalPath(o, "init"), GSON.fromJson(require(o, "size"), ModelSize.class),
-                    GSON.fromJson(require(o, "skill_layers"), new TypeToken<List<Integer>>() {}.getType()),
+                    new Routing(o.has("mode") ? Mode.parse(string(o, "mode")) : Mode.SKILL,
+                            GSON.fromJson(require(o, "skill_layers"), new TypeToken<List<Integer>>() {}.getType()),
+                            o.has("experts") ? o.get("experts").getAsInt() : 0,
+                            o.has("top_k") ? o.get("top_k").getAsInt() : 0),
                     require(o, "vocab_min_count").getAsInt(), GSON.fromJson(require(o, "train"), TrainConfig.class));
         } catch (IOException e) {
             throw new UserInputException(file, "cannot read: " + e.getMessage(), e);

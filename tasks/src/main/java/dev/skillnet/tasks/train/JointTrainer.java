@@ -9,6 +9,7 @@ import dev.skillnet.data.tokenize.BertTokenizer;
 import dev.skillnet.data.tokenize.Encoded;
 import dev.skillnet.eval.metrics.Score;
 import dev.skillnet.model.SkillNetModel;
+import dev.skillnet.model.bert.EncoderOutput;
 import dev.skillnet.tasks.batch.BatchStream;
 import dev.skillnet.tasks.batch.PaddedBatch;
 import dev.skillnet.tasks.evaluate.ActiveSkills;
@@ -79,6 +80,9 @@ public final class JointTrainer {
     public record Result(int steps, int bestStep, double bestDevAverage, Map<String, Long> taskCounts, double seconds,
             int firstStep, double[] losses, int skippedSteps) {}
 
+    /** Weight of a mixture of experts' load-balancing loss (the Switch Transformer's alpha). */
+    static final float AUX_LOSS_WEIGHT = 0.01f;
+
     /** Consecutive steps with non-finite gradients after which the run is declared diverged. */
     static final int MAX_CONSECUTIVE_SKIPS = 3;
 
@@ -89,6 +93,7 @@ public final class JointTrainer {
     private final BertTokenizer tokenizer;
     private final TrainConfig config;
     private final NDManager manager;
+    private final java.util.function.Predicate<String> trainable;
 
     /**
      * @param model the model, with a head for every task
@@ -99,6 +104,22 @@ public final class JointTrainer {
      */
     public JointTrainer(SkillNetModel model, List<Task<?, ?>> tasks, BertTokenizer tokenizer, TrainConfig config,
             NDManager manager) {
+        this(model, tasks, tokenizer, config, manager, name -> true);
+    }
+
+    /**
+     * A trainer that updates only some of what runs (to extend a model with frozen parts).
+     *
+     * @param model the model, with a head for every task
+     * @param tasks the tasks, each with train and dev splits
+     * @param tokenizer the model's tokenizer
+     * @param config the training configuration
+     * @param manager the manager that owns the model's parameters
+     * @param trainable which of the parameters that run may be updated, by name
+     */
+    public JointTrainer(SkillNetModel model, List<Task<?, ?>> tasks, BertTokenizer tokenizer, TrainConfig config,
+            NDManager manager, java.util.function.Predicate<String> trainable) {
+        this.trainable = trainable;
         this.model = model;
         this.tasks = List.copyOf(tasks);
         this.tokenizer = tokenizer;
@@ -139,7 +160,9 @@ public final class JointTrainer {
             sizes[i] = t.examples("train").size();
             streams.add(new BatchStream(train, config.batchSize(), config.seed() * 31 + i));
             skills.add(ActiveSkills.of(model, t.declaration()));
-            params.add(model.parametersFor(t.name(), skills.get(i)));
+            Map<String, Parameter> ran = new LinkedHashMap<>(model.parametersFor(t.name(), skills.get(i)));
+            ran.keySet().removeIf(name -> !trainable.test(name));
+            params.add(ran);
         }
         TaskSampler sampler = new TaskSampler(names, sizes, config.sampling(), config.seed());
         LOG.info("sampling {}: {}", config.sampling(), probabilities(names, sampler.probabilities()));
@@ -276,30 +299,21 @@ public final class JointTrainer {
             NDArray targets = task.kind().targets(batch, padded.length(), scope);
             double loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = model.forward(task.name(), padded.inputIds(), padded.tokenTypeIds(),
+                EncoderOutput out = model.bert().forward(padded.inputIds(), padded.tokenTypeIds(),
                         padded.attentionMask(), skills, true);
+                NDArray logits = model.head(task.name()).forward(out, true);
                 NDArray l = task.kind().loss(logits, targets, padded.attentionMask());
+                if (out.auxLoss() != null) {
+                    l = l.add(out.auxLoss().mul(AUX_LOSS_WEIGHT));
+                }
                 loss = l.getFloat();
                 if (!Double.isFinite(loss)) {
                     throw new TrainingDivergedException(step, task.name(), "the loss (" + loss + ")");
                 }
                 gc.backward(l);
             }
-            Map<String, NDArray> grads = new LinkedHashMap<>();
-            for (var e : params.entrySet()) {
-                NDArray g = e.getValue().getArray().getGradient();
-                g.attach(scope);
-                grads.put(e.getKey(), g);
-            }
-            double norm = GradientNorm.of(grads.values(), scope);
-            if (!Double.isFinite(norm)) {
-                String culprits = GradientNorm.nonFinite(grads, 5);
-                grads.values().forEach(AdamW::zero);
-                return new StepOutcome(loss, "gradient norm " + norm + "; first parameters at fault: " + culprits);
-            }
-            double scale = config.clipNorm() > 0 && norm > config.clipNorm() ? config.clipNorm() / (norm + 1e-6) : 1.0;
-            optimizer.step(params, grads, config.learningRateAt(step), scale, scope);
-            return new StepOutcome(loss, null);
+            String skipped = UpdateStep.apply(params, optimizer, config.learningRateAt(step), config.clipNorm(), scope);
+            return new StepOutcome(loss, skipped);
         }
     }
 

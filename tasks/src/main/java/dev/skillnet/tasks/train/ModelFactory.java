@@ -64,25 +64,6 @@ public final class ModelFactory {
     }
 
     /**
-     * The skill layout: every declared skill in the given layers (every layer when none given).
-     *
-     * @param skills the skill table
-     * @param layers the encoder's layer count
-     * @param skillLayers the layers that hold skills, or empty for all
-     * @return the layout
-     * @throws UserInputException naming a layer outside the encoder
-     */
-    public static SkillLayout layout(SkillTable skills, int layers, List<Integer> skillLayers) {
-        for (int l : skillLayers) {
-            if (l < 0 || l >= layers) {
-                throw new UserInputException("--skill-layers: layer " + l + " is outside 0.." + (layers - 1));
-            }
-        }
-        return skillLayers.isEmpty() ? SkillLayout.everyLayer(skills.names(), layers)
-                : new SkillLayout(skills.names(), skillLayers);
-    }
-
-    /**
      * A randomly initialised model with every declared skill in the skill layers.
      *
      * @param skills the skill table
@@ -96,9 +77,27 @@ public final class ModelFactory {
      */
     public static SkillNetModel fromScratch(SkillTable skills, List<Integer> skillLayers, List<Task<?, ?>> tasks,
             ModelSize size, int vocabSize, long seed, NDManager manager) {
+        return fromScratch(skills, Routing.skills(skillLayers), tasks, size, vocabSize, seed, manager);
+    }
+
+    /**
+     * A randomly initialised model with the given routing.
+     *
+     * @param skills the skill table
+     * @param routing the mode and its layers
+     * @param tasks the tasks (one head each)
+     * @param size the encoder size
+     * @param vocabSize the tokenizer's vocabulary size
+     * @param seed the initialisation seed
+     * @param manager owns the weights
+     * @return the model
+     */
+    public static SkillNetModel fromScratch(SkillTable skills, Routing routing, List<Task<?, ?>> tasks,
+            ModelSize size, int vocabSize, long seed, NDManager manager) {
         int maxLength = tasks.stream().mapToInt(t -> t.declaration().maxLength()).max().orElse(128);
-        BertConfig config = size.config(vocabSize, Math.max(maxLength, 64));
-        BertModel bert = new BertModel(config, layout(skills, config.numHiddenLayers(), skillLayers));
+        // BERT's 512 positions, so that a task added later may use longer inputs than these.
+        BertConfig config = size.config(vocabSize, Math.max(maxLength, 512));
+        BertModel bert = new BertModel(config, routing.layout(skills, config.numHiddenLayers()));
         SkillNetModel model = new SkillNetModel(bert, heads(tasks));
         ParameterInit.initialize(model, manager, config.initializerRange(), seed);
         return model;
@@ -117,9 +116,29 @@ public final class ModelFactory {
      */
     public static SkillNetModel fromPretrained(Path dir, SkillTable skills, List<Integer> skillLayers,
             List<Task<?, ?>> tasks, long seed, NDManager manager) {
+        return fromPretrained(dir, skills, Routing.skills(skillLayers), tasks, seed, manager);
+    }
+
+    /**
+     * A pretrained BERT with the given routing: skills and experts absent from the checkpoint start
+     * as its plain feed-forward sub-layer; the heads are new.
+     *
+     * @param dir the pretrained directory
+     * @param skills the skill table
+     * @param routing the mode and its layers
+     * @param tasks the tasks (one head each)
+     * @param seed the heads' (and a mixture's gates') initialisation seed
+     * @param manager owns the weights
+     * @return the model
+     */
+    public static SkillNetModel fromPretrained(Path dir, SkillTable skills, Routing routing,
+            List<Task<?, ?>> tasks, long seed, NDManager manager) {
         BertCheckpoint.requireModelDirectory(dir);
         BertConfig config = BertConfig.read(dir.resolve(BertCheckpoint.CONFIG));
-        BertModel bert = new BertModel(config, layout(skills, config.numHiddenLayers(), skillLayers));
+        BertModel bert = new BertModel(config, routing.layout(skills, config.numHiddenLayers()));
+        if (bert.layout().experts() > 0) {
+            ParameterInit.initialize(bert, manager, config.initializerRange(), seed); // the gates are new
+        }
         BertCheckpoint.loadInto(bert, SafetensorsFile.open(dir.resolve(BertCheckpoint.WEIGHTS)), manager);
         SkillNetModel model = new SkillNetModel(bert, heads(tasks));
         for (HeadSpec h : model.headSpecs()) {

@@ -8,7 +8,9 @@ import dev.skillnet.core.UserInputException;
 import dev.skillnet.data.tokenize.BertTokenizer;
 import dev.skillnet.eval.metrics.Score;
 import dev.skillnet.eval.report.Report;
+import dev.skillnet.eval.report.TaskResult;
 import dev.skillnet.model.SkillNetModel;
+import dev.skillnet.model.checkpoint.AtomicDirectory;
 import dev.skillnet.model.checkpoint.AtomicFiles;
 import dev.skillnet.skills.SkillTable;
 import dev.skillnet.tasks.checkpoint.RunState;
@@ -66,6 +68,11 @@ public final class TrainingJob {
      */
     public static TrainingJob resuming(Path runDir) {
         JobConfig config = JobFile.read(runDir);
+        try {
+            AtomicDirectory.recover(runDir.resolve(LAST));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot recover " + runDir.resolve(LAST), e);
+        }
         RunState.readState(runDir.resolve(LAST));
         return new TrainingJob(config, true);
     }
@@ -76,18 +83,22 @@ public final class TrainingJob {
      * @return the test report of the best checkpoint
      */
     public Report run() {
+        if (config.routing().mode() == Mode.SINGLE) {
+            return runSingle();
+        }
         try (NDManager manager = NDManager.newBaseManager()) {
             Path last = config.out().resolve(LAST);
             SkillNetModel model;
             BertTokenizer tokenizer;
-            SkillTable skills;
+            SkillTable skills; // the table as given, saved with the model; tasks' new_skills extend it on load
+            SkillTable modelSkills = null;
             List<Task<?, ?>> tasks;
             JointTrainer.Resume from = null;
             if (resume) {
                 TrainedModel trained = TrainedModel.load(last, manager);
                 model = trained.model();
                 tokenizer = trained.tokenizer();
-                skills = trained.declared().skills();
+                skills = SkillTable.load(last.resolve("skills.json"));
                 tasks = trained.tasks(config.dataRoot(), config.taskNames());
                 TrainState state = RunState.readState(last);
                 Map<String, Shape> shapes = model.namedShapes();
@@ -96,6 +107,7 @@ public final class TrainingJob {
             } else {
                 skills = config.skillsFile() == null ? SkillTable.defaults() : SkillTable.load(config.skillsFile());
                 Declared declared = TaskDeclarations.load(config.tasksDir(), skills);
+                modelSkills = declared.skills();
                 tasks = openTasks(declared);
                 startFresh();
                 tokenizer = tokenizer(tasks);
@@ -108,7 +120,7 @@ public final class TrainingJob {
                 }
             }
             if (model == null) {
-                model = model(skills, tasks, tokenizer, manager);
+                model = model(modelSkills, tasks, tokenizer, manager);
             }
             LOG.info("model: {} parameters, {} skills in {} layers, {} task heads", count(model),
                     model.bert().layout().skills().size(), model.bert().layout().skillLayers().size(), tasks.size());
@@ -129,6 +141,36 @@ public final class TrainingJob {
                     result.bestStep(), result.taskCounts());
             return evaluateBest(best, manager);
         }
+    }
+
+    /**
+     * Task-specific fine-tuning: one plain model per task, trained on that task alone for its share
+     * of the step budget (its sampling probability times the steps, so the total equals a joint
+     * run's), each in {@code OUT/single/<task>}; then one report over all tasks.
+     */
+    private Report runSingle() {
+        if (resume) {
+            throw new UserInputException(config.out(), "--resume of a 'single' run: resume each task's folder under "
+                    + config.out().resolve("single"));
+        }
+        SkillTable skills = config.skillsFile() == null ? SkillTable.defaults() : SkillTable.load(config.skillsFile());
+        List<Task<?, ?>> tasks = openTasks(TaskDeclarations.load(config.tasksDir(), skills));
+        long[] sizes = tasks.stream().mapToLong(t -> t.examples("train").size()).toArray();
+        double[] p = config.train().sampling().probabilities(sizes);
+        startFresh();
+        List<TaskResult> results = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            String name = tasks.get(i).name();
+            int steps = Math.max(1, (int) Math.round(config.train().steps() * p[i]));
+            TrainConfig ownConfig = config.train().withSteps(steps);
+            LOG.info("single-task fine-tuning of {}: {} of {} steps", name, steps, config.train().steps());
+            Report own = new TrainingJob(config.with(config.out().resolve("single").resolve(name), List.of(name),
+                    config.init(), new Routing(Mode.DENSE, List.of(), 0, 0), ownConfig)).run();
+            results.addAll(own.results());
+        }
+        Report report = new Report("test", results);
+        writeReport(report, config.out());
+        return report;
     }
 
     private JsonObject training(int step, double average, Map<String, Score> dev) {
@@ -225,8 +267,8 @@ public final class TrainingJob {
             NDManager manager) {
         long seed = config.train().seed();
         return config.init() != null
-                ? ModelFactory.fromPretrained(config.init(), skills, config.skillLayers(), tasks, seed, manager)
-                : ModelFactory.fromScratch(skills, config.skillLayers(), tasks, config.size(), tokenizer.vocabSize(),
+                ? ModelFactory.fromPretrained(config.init(), skills, config.routing(), tasks, seed, manager)
+                : ModelFactory.fromScratch(skills, config.routing(), tasks, config.size(), tokenizer.vocabSize(),
                         seed, manager);
     }
 
