@@ -1,0 +1,54 @@
+package dev.skillnet.cli;
+
+import dev.skillnet.eval.report.Report;
+import dev.skillnet.tasks.extend.ExtensionJob;
+import dev.skillnet.tasks.extend.Freeze;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code skillnet extend}: add a newly declared task to a trained model. */
+@Command(name = "extend", mixinStandardHelpOptions = true,
+        description = {"Add a new task to a trained model: its declaration lists existing skills, or brings one",
+                "under \"new_skills\" (which starts as a copy of 'general'). Trains the new task alone, keeps the",
+                "best checkpoint in OUT/best with every task, then evaluates the new task and every old one on",
+                "test (OUT/results.json, OUT/results.md), so that forgetting shows."})
+final class ExtendCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "A trained SkillNet model folder (a run's best/).")
+    Path model;
+
+    @Option(names = "--task", required = true, paramLabel = "FILE", description = "The new task's declaration.")
+    Path taskFile;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write.")
+    Path out;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data root (default: ../shared/data).")
+    Path dataRoot;
+
+    @Option(names = "--train", defaultValue = "all",
+            description = "all (everything the task runs), new (only the new skill and the head) or head (default ${DEFAULT-VALUE}).")
+    String train;
+
+    @Mixin
+    TrainOptions options = new TrainOptions();
+
+    @Override
+    public Integer call() {
+        Report report = new ExtensionJob(new ExtensionJob.Config(model, taskFile, dataRoot == null ? Home.data() : dataRoot,
+                out, Freeze.parse(train), options.toConfig())).run();
+        spec.commandLine().getOut().print(report.toTable());
+        spec.commandLine().getOut().println("wrote " + out.resolve("results.json") + ", " + out.resolve("results.md")
+                + " and the extended model " + out.resolve("best"));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
