@@ -1,0 +1,123 @@
+package dev.skillnet.cli;
+
+import dev.skillnet.core.UserInputException;
+import dev.skillnet.tasks.experiment.Experiment;
+import dev.skillnet.tasks.experiment.ExperimentConfig;
+import dev.skillnet.tasks.experiment.ExperimentReport;
+import dev.skillnet.tasks.experiment.VariantResult;
+import dev.skillnet.tasks.pretrain.PairObjective;
+import dev.skillnet.tasks.pretrain.PretrainConfig;
+import dev.skillnet.tasks.train.JobConfig;
+import dev.skillnet.tasks.train.Mode;
+import dev.skillnet.tasks.train.ModelSize;
+import dev.skillnet.tasks.train.Routing;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code skillnet experiment}: the modes, and optionally sparse pre-training, compared on equal budgets. */
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+        description = {"Run the modes (skill, single, dense, moe) with the same data, size, step budget and seeds",
+                "through the same training and evaluation code, and optionally sparse pre-training followed by",
+                "skill training ('skill+pretrain'). Writes OUT/experiment.md, OUT/experiment.json and",
+                "OUT/experiment.png (test score per task and variant, spread over seeds, parameters activated",
+                "per task, wall time); each run keeps its own folder under OUT."})
+final class ExperimentCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Experiment folder.")
+    Path out;
+
+    @Option(names = "--modes", split = ",", defaultValue = "skill,single,dense,moe", paramLabel = "MODE",
+            description = "Modes to compare; 'none' for none (default ${DEFAULT-VALUE}).")
+    List<String> modes;
+
+    @Option(names = "--seeds", split = ",", defaultValue = "13", paramLabel = "SEED",
+            description = "Seeds; with more than one, the spread is reported (default ${DEFAULT-VALUE}).")
+    List<Long> seeds;
+
+    @Option(names = "--pretrain-steps", defaultValue = "0",
+            description = "Sparse pre-training steps before a 'skill+pretrain' variant; 0 for none (default ${DEFAULT-VALUE}).")
+    int pretrainSteps;
+
+    @Option(names = "--pretrain-objective", defaultValue = "nsp", description = "Pair objective of pre-training: nsp, sop or none (default ${DEFAULT-VALUE}).")
+    String pretrainObjective;
+
+    @Option(names = "--extend", paramLabel = "TASK",
+            description = "Also run the extension experiment: hold TASK out of a skill and a dense base model, extend "
+                    + "each with it, and train it alone from scratch.")
+    String extendTask;
+
+    @Option(names = "--extend-steps", defaultValue = "0",
+            description = "Steps of each extension and of the from-scratch run (default: a quarter of --steps).")
+    int extendSteps;
+
+    @Option(names = "--tasks", paramLabel = "DIR", description = "Folder of task declarations (default: the bundled declarations/).")
+    Path tasksDir;
+
+    @Option(names = "--task", split = ",", paramLabel = "NAME", description = "Only these tasks (default: all declared).")
+    List<String> taskNames = new ArrayList<>();
+
+    @Option(names = "--skills", paramLabel = "FILE", description = "A skill table (default: the seven built-in skills).")
+    Path skillsFile;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data root (default: ../shared/data).")
+    Path dataRoot;
+
+    @Option(names = "--size", defaultValue = "tiny", paramLabel = "SIZE", description = "Encoder size from scratch (default ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(names = "--init", paramLabel = "DIR", description = "Start every variant from this pretrained BERT.")
+    Path init;
+
+    @Option(names = "--experts", defaultValue = "0", description = "moe: experts per layer (default: as many as skills).")
+    int experts;
+
+    @Option(names = "--top-k", defaultValue = "2", description = "moe: experts per token (default ${DEFAULT-VALUE}).")
+    int topK;
+
+    @Option(names = "--vocab-min-count", defaultValue = "2", description = "From scratch: occurrences a character needs to enter the vocabulary (default ${DEFAULT-VALUE}).")
+    int vocabMinCount;
+
+    @Mixin
+    TrainOptions train = new TrainOptions();
+
+    @Override
+    public Integer call() {
+        if (seeds.isEmpty()) {
+            throw new UserInputException("--seeds: give at least one seed");
+        }
+        List<Mode> parsed = modes.equals(List.of("none")) ? List.of() : modes.stream().map(Mode::parse).toList();
+        JobConfig template = new JobConfig(out, tasksDir == null ? Home.declarations() : tasksDir, skillsFile,
+                dataRoot == null ? Home.data() : dataRoot, taskNames, init, ModelSize.parse(size),
+                new Routing(Mode.SKILL, List.of(), experts, topK), vocabMinCount, train.toConfig());
+        PretrainConfig pretrain = pretrainSteps <= 0 ? null
+                : new PretrainConfig(pretrainSteps, train.batchSize, train.learningRate, 0.06, train.weightDecay,
+                        train.clipNorm, 128, 0.15, 0.5, PairObjective.parse(pretrainObjective),
+                        List.of("token", "general"), List.of("sequence", "pair", "general"), train.logEvery, seeds.get(0));
+        List<VariantResult> results = new Experiment(new ExperimentConfig(out, template, parsed, seeds, pretrain,
+                extendTask, extendSteps > 0 ? extendSteps : Math.max(1, train.steps / 4))).run();
+        String command = "./skillnet experiment " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        try {
+            Files.createDirectories(out);
+            ExperimentReport.write(out, results, seeds, command);
+            spec.commandLine().getOut().print(Files.readString(out.resolve("experiment.md")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the experiment report to " + out, e);
+        }
+        spec.commandLine().getOut().println("wrote " + out.resolve("experiment.md") + ", experiment.json and experiment.png");
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
