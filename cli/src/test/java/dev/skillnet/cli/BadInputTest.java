@@ -172,11 +172,69 @@ class BadInputTest {
                     Files.write(opt, java.util.Arrays.copyOf(bytes, bytes.length / 2));
                     return new String[] {"train", "--resume", earlier.toString()};
                 }, 2, List.of("optimizer.safetensors", "truncated")),
+                new Case("BIO sequence with a stray I- tag is repaired and counted", p -> {
+                    p.declare("""
+                            {"name": "topic", "type": "sequence_labeling", "skills": ["token", "general"],
+                             "data": {"dir": "topic", "format": "conll", "scheme": "BIO",
+                                      "splits": {"train": "train.json", "dev": "dev.json", "test": "test.json"}},
+                             "labels": ["PER"], "max_length": 16}
+                            """);
+                    String good = "李 B-PER\n明 I-PER\n好 O\n\n";
+                    String stray = "他 O\n明 I-PER\n好 O\n\n";
+                    for (String split : List.of("train", "dev", "test")) {
+                        Files.writeString(p.file(split), good.repeat(3) + (split.equals("train") ? stray : ""));
+                    }
+                    return p.train();
+                }, 0, List.of("topic train: 1 stray I- tags repaired to B-")),
+                new Case("a trained model with a tensor of the wrong shape", p -> {
+                    Path earlier = p.root.resolve("earlier");
+                    assertEquals(0, CliRun.of(p.train(earlier)).code());
+                    Path weights = earlier.resolve("best").resolve("model.safetensors");
+                    var file = dev.skillnet.model.checkpoint.SafetensorsFile.open(weights);
+                    var tensors = new java.util.LinkedHashMap<String, dev.skillnet.model.checkpoint.SafetensorsWriter.Tensor>();
+                    for (var e : file.entries().entrySet()) {
+                        long[] shape = e.getValue().shape();
+                        if (e.getKey().equals("heads.topic.classifier.weight")) {
+                            shape = new long[] {shape[1], shape[0]};
+                        }
+                        tensors.put(e.getKey(), new dev.skillnet.model.checkpoint.SafetensorsWriter.Tensor(shape,
+                                file.readFloats(e.getKey())));
+                    }
+                    dev.skillnet.model.checkpoint.SafetensorsWriter.write(weights, tensors, java.util.Map.of());
+                    return new String[] {"eval", "--model", earlier.resolve("best").toString(), "--data",
+                            p.root.resolve("data").toString(), "--out", p.out.toString()};
+                }, 2, List.of("model.safetensors", "wrong shape: heads.topic.classifier.weight")),
+                new Case("a trained model whose config.json contradicts its weights", p -> {
+                    Path earlier = p.root.resolve("earlier");
+                    assertEquals(0, CliRun.of(p.train(earlier)).code());
+                    Path config = earlier.resolve("best").resolve("config.json");
+                    Files.writeString(config, Files.readString(config).replaceAll("\"intermediate_size\": \\d+",
+                            "\"intermediate_size\": 48"));
+                    return new String[] {"eval", "--model", earlier.resolve("best").toString(), "--data",
+                            p.root.resolve("data").toString(), "--out", p.out.toString()};
+                }, 2, List.of("model.safetensors", "wrong shape", "model expects [48,")),
+                new Case("--mode that does not exist", p -> {
+                    List<String> args = new ArrayList<>(List.of(p.train()));
+                    args.addAll(List.of("--mode", "poetry"));
+                    return args.toArray(String[]::new);
+                }, 2, List.of("--mode", "poetry", "skill, single, dense, moe")),
+                new Case("pretrain on a text file that does not exist", p -> new String[] {"pretrain", "--out",
+                        p.out.toString(), "--text", p.root.resolve("nowhere.txt").toString(), "--no-from-tasks"},
+                        2, List.of("nowhere.txt", "text file not found")),
+                new Case("pretrain with an unknown skill", p -> new String[] {"pretrain", "--out", p.out.toString(),
+                        "--text", p.file("train").toString(), "--no-from-tasks", "--mlm-skills", "token,humour"},
+                        2, List.of("humour", "unknown skill")),
                 new Case("empty model directory", p -> new String[] {"eval", "--model", p.root.toString()},
                         2, List.of("not a trained SkillNet model")),
                 new Case("model directory that does not exist", p -> new String[] {"encode", "--model",
                         p.root.resolve("nowhere").toString(), "--input", p.file("train").toString()},
                         2, List.of("model directory does not exist")));
+    }
+
+    @org.junit.jupiter.api.BeforeAll
+    static void freshMessageTable() throws IOException {
+        Files.createDirectories(Path.of("target"));
+        Files.deleteIfExists(Path.of("target", "bad-input-messages.md"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -190,11 +248,26 @@ class BadInputTest {
             assertTrue(all.contains(fragment), "expected '" + fragment + "' in:\n" + all);
         }
         assertFalse(all.contains("\tat "), "no stack trace without --verbose:\n" + all);
+        record(c, run, tmp);
         if (c.code() != 0) {
             assertTrue(run.err().startsWith("error: "), run.err());
             assertFalse(Files.exists(p.out.resolve("results.json")), "no results after an error");
             assertFalse(Files.exists(p.out.resolve("best")), "no checkpoint after an error");
         }
+    }
+
+    /**
+     * Appends the case's actual message to target/bad-input-messages.md, the source of the table
+     * in docs/RELIABILITY.md (the temporary folder shown as DIR).
+     */
+    private static void record(Case c, CliRun run, Path tmp) throws IOException {
+        String message = run.code() == 0
+                ? (run.err() + run.out()).lines().filter(l -> l.contains("WARN")).findFirst().orElse("")
+                : run.err().lines().findFirst().orElse("");
+        message = message.replace(tmp.toString(), "DIR").replaceAll("^\\d\\d:\\d\\d:\\d\\d ", "");
+        Files.writeString(Path.of("target", "bad-input-messages.md"),
+                "| " + c.name() + " | " + run.code() + " | `" + message + "` |\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     static byte[] concat(byte[] a, byte[] b) {

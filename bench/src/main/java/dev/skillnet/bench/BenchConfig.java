@@ -1,0 +1,14 @@
+package dev.skillnet.bench;
+
+import java.nio.file.Path;
+
+/**
+ * What to benchmark.
+ *
+ * @param quick fewer steps and the bundled samples only (finishes within about 3 minutes)
+ * @param soak also run 2000 tiny steps to compare resident memory at steps 200 and 2000
+ * @param declarations the task declarations folder
+ * @param samples the bundled samples (for inference and the tokenizer)
+ * @param fullData the full data root for padding waste, or null to use the samples
+ */
+public record BenchConfig(boolean quick, boolean soak, Path declarations, Path samples, Path fullData) {}

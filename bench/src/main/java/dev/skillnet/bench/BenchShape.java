@@ -1,0 +1,43 @@
+package dev.skillnet.bench;
+
+/**
+ * An encoder size and a batch shape to measure at.
+ *
+ * @param name the configuration's name
+ * @param hidden H
+ * @param layers L
+ * @param heads attention heads
+ * @param intermediate I, the feed-forward width
+ * @param vocab vocabulary size
+ * @param batch sequences per batch B
+ * @param length tokens per sequence T
+ */
+public record BenchShape(String name, int hidden, int layers, int heads, int intermediate, int vocab, int batch,
+        int length) {
+
+    /** The demo's tiny encoder at a typical batch. */
+    public static final BenchShape TINY = new BenchShape("tiny", 64, 2, 2, 256, 4000, 32, 64);
+    /** BERT-base shapes: 12 layers, hidden 768, batch 8 of 128 tokens. */
+    public static final BenchShape BASE = new BenchShape("base", 768, 12, 12, 3072, 21128, 8, 128);
+
+    /** @return tokens per batch */
+    public long tokens() {
+        return (long) batch * length;
+    }
+
+    /**
+     * Model FLOPs of one training step (forward, and backward at twice the forward), counting
+     * the matrix multiplications: per token and layer 8H² for the four attention projections,
+     * 4TH for scores and context, and 4HI per active feed-forward; per sequence 2H² for the
+     * pooler and 4H for a two-class head.
+     *
+     * @param activeFeedForwards feed-forward sub-layers each token runs per layer
+     * @return FLOPs per step
+     */
+    public double trainingFlops(int activeFeedForwards) {
+        double h = hidden;
+        double perTokenLayer = 8 * h * h + 4.0 * length * h + 4.0 * activeFeedForwards * h * intermediate;
+        double forward = tokens() * layers * perTokenLayer + batch * (2 * h * h + 4 * h);
+        return 3 * forward;
+    }
+}

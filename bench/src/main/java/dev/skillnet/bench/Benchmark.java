@@ -1,0 +1,195 @@
+package dev.skillnet.bench;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.skillnet.data.tokenize.BertTokenizer;
+import dev.skillnet.tasks.run.Task;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs every measurement in one process and collects them as {@code bench.json} and a table. */
+public final class Benchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
+
+    private final BenchConfig config;
+    private final JsonObject json = new JsonObject();
+    private final StringBuilder table = new StringBuilder();
+
+    /** @param config what to measure */
+    public Benchmark(BenchConfig config) {
+        this.config = config;
+    }
+
+    /** @return the measurements, as written to bench.json */
+    public JsonObject run() {
+        long start = System.nanoTime();
+        json.addProperty("mode", config.quick() ? "quick" : "full");
+        Map<String, Double> peak = new LinkedHashMap<>();
+        for (BenchShape s : List.of(BenchShape.TINY, BenchShape.BASE)) {
+            peak.put(s.name(), GemmPeak.measure(s, config.quick() ? 0.7 : 2.0));
+            LOG.info("fp32 GEMM at {} shapes: {} GFLOP/s", s.name(), f1(peak.get(s.name())));
+        }
+        double machinePeak = peak.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        json.addProperty("peak_gflops", machinePeak);
+        json.add("peak_gflops_by_config", toJson(peak));
+        line("fp32 GEMM peak: %.1f GFLOP/s (tiny shapes %.1f, BERT-base shapes %.1f)%n", machinePeak,
+                peak.get("tiny"), peak.get("base"));
+
+        JsonArray train = new JsonArray();
+        JsonObject bertBlock = new JsonObject();
+        line("%n%-6s %7s %9s %12s %8s %10s %10s%n", "config", "active", "declared", "tokens/s", "MFU",
+                "s/step", "vs FLOPs");
+        for (BenchShape s : List.of(BenchShape.TINY, BenchShape.BASE)) {
+            boolean base = s == BenchShape.BASE;
+            int warm = base ? 1 : 5;
+            int measured = base ? (config.quick() ? 1 : 3) : (config.quick() ? 10 : 40);
+            double oneSkill = 0;
+            try (TrainStepBench bench = new TrainStepBench(s, 4)) {
+                for (int k = 1; k <= 4; k++) {
+                    bench.activate(k);
+                    double seconds = bench.time(warm, measured, step -> { });
+                    if (k == 1) {
+                        oneSkill = seconds;
+                    }
+                    double predicted = oneSkill * s.trainingFlops(k) / s.trainingFlops(1);
+                    double mfu = s.trainingFlops(k) / seconds / 1e9 / peak.get(s.name());
+                    JsonObject row = new JsonObject();
+                    row.addProperty("config", s.name());
+                    row.addProperty("active_skills", k);
+                    row.addProperty("declared_skills", 4);
+                    row.addProperty("tokens_per_s", s.tokens() / seconds);
+                    row.addProperty("mfu", mfu);
+                    row.addProperty("step_seconds", seconds);
+                    row.addProperty("flop_predicted_seconds", predicted);
+                    train.add(row);
+                    line("%-6s %7d %9d %12.0f %8.3f %10.4f %+9.1f%%%n", s.name(), k, 4, s.tokens() / seconds, mfu,
+                            seconds, 100 * (seconds / predicted - 1));
+                }
+            }
+            try (BertBlockBench block = new BertBlockBench(s)) {
+                double seconds = block.time(warm, measured);
+                bertBlock.addProperty(s.name(), s.tokens() / seconds);
+                line("%-6s %17s %12.0f %8.3f %10.4f   (DJL BertBlock, dense)%n", s.name(), "BertBlock",
+                        s.tokens() / seconds, s.trainingFlops(1) / seconds / 1e9 / peak.get(s.name()), seconds);
+            }
+        }
+        json.add("train", train);
+        json.add("bertblock_tokens_per_s", bertBlock);
+
+        BenchShape sparse = config.quick() ? BenchShape.TINY : BenchShape.BASE;
+        int sparseSteps = config.quick() ? 20 : 3;
+        Map<String, Double> sparsity = new LinkedHashMap<>();
+        for (int declared : new int[] {3, 12}) {
+            try (TrainStepBench bench = new TrainStepBench(sparse, declared)) {
+                bench.activate(3);
+                sparsity.put("3_of_" + declared, bench.time(sparse == BenchShape.BASE ? 1 : 5, sparseSteps, s -> { }));
+            }
+        }
+        double change = 100 * (sparsity.get("3_of_12") / sparsity.get("3_of_3") - 1);
+        JsonObject sp = toJson(sparsity);
+        sp.addProperty("config", sparse.name());
+        sp.addProperty("change_percent", change);
+        json.add("sparsity_step_seconds", sp);
+        line("%nsparsity (%s): 3 active of 3 declared %.4f s/step, 3 of 12 %.4f s/step: %+.1f%%%n", sparse.name(),
+                sparsity.get("3_of_3"), sparsity.get("3_of_12"), change);
+
+        memory();
+        tasks();
+        json.addProperty("peak_rss_mib", Memory.peakRssMib());
+        json.addProperty("seconds", (System.nanoTime() - start) / 1e9);
+        line("%npeak resident memory %.0f MiB; benchmark took %.0f s%n", Memory.peakRssMib(),
+                (System.nanoTime() - start) / 1e9);
+        return json;
+    }
+
+    private void memory() {
+        int[] live = new int[2];
+        double[] rss = new double[2];
+        int last = config.soak() ? 2000 : 200;
+        try (TrainStepBench bench = new TrainStepBench(BenchShape.TINY, 4)) {
+            bench.activate(3);
+            bench.time(0, last, step -> {
+                if (step == 10) {
+                    live[0] = bench.liveArrays();
+                } else if (step == 200) {
+                    live[1] = bench.liveArrays();
+                    rss[0] = Memory.rssMib();
+                } else if (step == 2000) {
+                    rss[1] = Memory.rssMib();
+                }
+            });
+        }
+        JsonObject l = new JsonObject();
+        l.addProperty("step10", live[0]);
+        l.addProperty("step200", live[1]);
+        json.add("live_ndarrays", l);
+        JsonObject r = new JsonObject();
+        r.addProperty("step200_mib", rss[0]);
+        if (config.soak()) {
+            r.addProperty("step2000_mib", rss[1]);
+        }
+        json.add("rss", r);
+        line("%nlive NDArrays (tiny training): %d after step 10, %d after step 200%n", live[0], live[1]);
+        line("resident memory at step 200: %.0f MiB%s%n", rss[0],
+                config.soak() ? String.format(Locale.ROOT, ", at step 2000: %.0f MiB (%+.1f%%)", rss[1],
+                        100 * (rss[1] / rss[0] - 1)) : " (step 2000 with --soak)");
+    }
+
+    private void tasks() {
+        List<Task<?, ?>> samples = TaskBenches.open(config.declarations(), config.samples(), TaskBenches.BY_TYPE);
+        try (BertTokenizer tokenizer = TaskBenches.tokenizer(samples)) {
+            Map<String, Double> inference = TaskBenches.inference(samples, tokenizer);
+            json.add("inference_examples_per_s", toJson(inference));
+            line("%ninference, tiny model, batch 64 (examples/s):%n");
+            inference.forEach((k, v) -> line("  %-40s %10.0f%n", k, v));
+            double encodes = TaskBenches.tokenizer(samples, tokenizer, config.quick() ? 1 : 3);
+            json.addProperty("tokenizer_encodes_per_s", encodes);
+            line("tokenizer: %.0f encodes/s (single texts, max length 128)%n", encodes);
+        }
+        boolean full = !config.quick() && config.fullData() != null
+                && java.nio.file.Files.isDirectory(config.fullData());
+        List<String> all = List.of("afqmc", "chnsenticorp", "cmrc2018", "msra_ner", "ocnli", "tnews");
+        List<Task<?, ?>> data = TaskBenches.open(config.declarations(), full ? config.fullData() : config.samples(), all);
+        try (BertTokenizer tokenizer = TaskBenches.tokenizer(data)) {
+            Map<String, Double> waste = TaskBenches.paddingWaste(data, tokenizer, 32);
+            JsonObject w = toJson(waste);
+            w.addProperty("data", full ? config.fullData().toString() : config.samples().toString());
+            json.add("padding_waste_percent", w);
+            line("padding waste, length-bucketed batches of 32, %s: %s%n", full ? "full data" : "bundled samples",
+                    format(waste));
+        }
+    }
+
+    /** @return the printed table */
+    public String table() {
+        return table.toString();
+    }
+
+    private void line(String format, Object... args) {
+        String s = String.format(Locale.ROOT, format, args);
+        table.append(s);
+        LOG.info(s.strip());
+    }
+
+    private static JsonObject toJson(Map<String, Double> values) {
+        JsonObject o = new JsonObject();
+        values.forEach(o::addProperty);
+        return o;
+    }
+
+    private static String format(Map<String, Double> values) {
+        List<String> parts = new ArrayList<>();
+        values.forEach((k, v) -> parts.add(k + " " + String.format(Locale.ROOT, "%.1f%%", v)));
+        return String.join(", ", parts);
+    }
+
+    private static String f1(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}

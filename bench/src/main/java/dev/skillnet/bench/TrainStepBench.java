@@ -1,0 +1,128 @@
+package dev.skillnet.bench;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import dev.skillnet.model.BertConfig;
+import dev.skillnet.model.SkillLayout;
+import dev.skillnet.model.SkillNetModel;
+import dev.skillnet.model.bert.BertModel;
+import dev.skillnet.model.heads.HeadKind;
+import dev.skillnet.model.heads.HeadSpec;
+import dev.skillnet.model.nn.ParameterInit;
+import dev.skillnet.tasks.train.AdamW;
+import dev.skillnet.tasks.train.UpdateStep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntConsumer;
+
+/**
+ * Times SkillNet training steps exactly as the trainer takes them: one step-scoped manager,
+ * forward with the active skills, cross-entropy on a two-class head over the pooled output,
+ * backward, global-norm clipping and AdamW on the parameters that ran.
+ */
+final class TrainStepBench implements AutoCloseable {
+
+    private final BenchShape shape;
+    private final NDManager manager = NDManager.newBaseManager();
+    private final SkillNetModel model;
+    private final AdamW optimizer;
+    private int[] active;
+    private Map<String, Parameter> params;
+    private final Random random = new Random(1);
+
+    /**
+     * @param shape sizes and batch
+     * @param declared skills in every layer
+     */
+    TrainStepBench(BenchShape shape, int declared) {
+        this.shape = shape;
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < declared; i++) {
+            names.add("s" + i);
+        }
+        BertConfig config = BertConfig.of(shape.vocab(), shape.hidden(), shape.layers(), shape.heads(),
+                shape.intermediate(), Math.max(512, shape.length()));
+        model = new SkillNetModel(new BertModel(config, SkillLayout.everyLayer(names, shape.layers())),
+                List.of(new HeadSpec("bench", HeadKind.SEQUENCE, 2)));
+        ParameterInit.initialize(model, manager, 0.02, 7);
+        optimizer = new AdamW(0.01, manager);
+        activate(1);
+    }
+
+    /**
+     * Makes the first {@code k} skills the active ones for the following steps.
+     *
+     * @param k how many skills run
+     */
+    void activate(int k) {
+        active = new int[k];
+        for (int i = 0; i < k; i++) {
+            active[i] = i;
+        }
+        params = model.parametersFor("bench", active);
+    }
+
+    /** One training step on a random full-length batch. */
+    void step() {
+        try (NDManager scope = manager.newSubManager()) {
+            long[] ids = new long[(int) shape.tokens()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = 5 + random.nextInt(shape.vocab() - 5);
+            }
+            Shape s = new Shape(shape.batch(), shape.length());
+            NDArray inputIds = scope.create(ids, s);
+            NDArray types = scope.zeros(s, ai.djl.ndarray.types.DataType.INT64);
+            NDArray mask = scope.ones(s, ai.djl.ndarray.types.DataType.INT64);
+            long[] y = new long[shape.batch()];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = random.nextInt(2);
+            }
+            NDArray labels = scope.create(y);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray logits = model.forward("bench", inputIds, types, mask, active, true);
+                NDArray loss = logits.logSoftmax(-1).mul(labels.oneHot(2)).sum(new int[] {-1}).mean().neg();
+                loss.getFloat();
+                gc.backward(loss);
+            }
+            UpdateStep.apply(params, optimizer, 1e-4, 1.0, scope);
+        }
+    }
+
+    /**
+     * Runs warm-up steps, then times the measured ones.
+     *
+     * @param warmup untimed steps
+     * @param measured timed steps
+     * @param after called with each measured step's number (1-based, warm-up included)
+     * @return seconds per measured step
+     */
+    double time(int warmup, int measured, IntConsumer after) {
+        for (int i = 1; i <= warmup; i++) {
+            step();
+            after.accept(i);
+        }
+        long start = System.nanoTime();
+        for (int i = 1; i <= measured; i++) {
+            step();
+            after.accept(warmup + i);
+        }
+        return (System.nanoTime() - start) / 1e9 / measured;
+    }
+
+    /** @return NDArrays alive under this benchmark's manager (parameters, moments, leftovers) */
+    int liveArrays() {
+        return manager.getManagedArrays().size();
+    }
+
+    @Override
+    public void close() {
+        optimizer.close();
+        manager.close();
+    }
+}
