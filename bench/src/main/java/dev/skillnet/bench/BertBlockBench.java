@@ -41,7 +41,11 @@ final class BertBlockBench implements AutoCloseable {
         block.setInitializer(new TruncatedNormalInitializer(0.02f), Parameter.Type.WEIGHT);
         Shape s = new Shape(shape.batch(), shape.length());
         block.initialize(manager, DataType.FLOAT32, s, s, s);
-        block.getParameters().forEach(p -> params.put(p.getKey(), p.getValue()));
+        block.getParameters().forEach(p -> {
+            if (p.getValue().requiresGradient() && p.getValue().getArray().hasGradient()) {
+                params.put(p.getKey(), p.getValue()); // not the normalisation's running statistics
+            }
+        });
         store = new ParameterStore(manager, false);
         optimizer = new AdamW(0.01, manager);
     }

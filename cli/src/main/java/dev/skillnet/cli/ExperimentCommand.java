@@ -108,7 +108,9 @@ final class ExperimentCommand implements Callable<Integer> {
                         List.of("token", "general"), List.of("sequence", "pair", "general"), train.logEvery, seeds.get(0));
         List<VariantResult> results = new Experiment(new ExperimentConfig(out, template, parsed, seeds, pretrain,
                 extendTask, extendSteps > 0 ? extendSteps : Math.max(1, train.steps / 4))).run();
-        String command = "./skillnet experiment " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        String command = "./skillnet " + (args.isEmpty() || !args.get(0).equals("experiment") ? "experiment " : "")
+                + String.join(" ", args);
         try {
             Files.createDirectories(out);
             ExperimentReport.write(out, results, seeds, command);
