@@ -20,6 +20,24 @@ public record BenchShape(String name, int hidden, int layers, int heads, int int
     /** BERT-base shapes: 12 layers, hidden 768, batch 8 of 128 tokens. */
     public static final BenchShape BASE = new BenchShape("base", 768, 12, 12, 3072, 21128, 8, 128);
 
+    /**
+     * A random full-length batch: token ids above the special ones, one segment, no padding.
+     *
+     * @param random the generator
+     * @param manager the step's manager
+     * @return input ids, token type ids and attention mask, each [B, T] int64
+     */
+    public ai.djl.ndarray.NDList randomBatch(java.util.Random random, ai.djl.ndarray.NDManager manager) {
+        long[] ids = new long[(int) tokens()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = 5 + random.nextInt(vocab - 5);
+        }
+        ai.djl.ndarray.types.Shape s = new ai.djl.ndarray.types.Shape(batch, length);
+        return new ai.djl.ndarray.NDList(manager.create(ids, s),
+                manager.zeros(s, ai.djl.ndarray.types.DataType.INT64),
+                manager.ones(s, ai.djl.ndarray.types.DataType.INT64));
+    }
+
     /** @return tokens per batch */
     public long tokens() {
         return (long) batch * length;

@@ -53,13 +53,7 @@ final class BertBlockBench implements AutoCloseable {
     /** One training step on a random full-length batch. */
     void step() {
         try (NDManager scope = manager.newSubManager()) {
-            long[] ids = new long[(int) shape.tokens()];
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = 5 + random.nextInt(shape.vocab() - 5);
-            }
-            Shape s = new Shape(shape.batch(), shape.length());
-            NDList inputs = new NDList(scope.create(ids, s), scope.zeros(s, DataType.INT64),
-                    scope.ones(s, DataType.INT64));
+            NDList inputs = shape.randomBatch(random, scope);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDList out = block.forward(store, inputs, true);
                 NDArray loss = out.get(1).square().mean();

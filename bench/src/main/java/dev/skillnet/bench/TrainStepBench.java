@@ -2,8 +2,8 @@ package dev.skillnet.bench;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import dev.skillnet.model.BertConfig;
@@ -71,14 +71,10 @@ final class TrainStepBench implements AutoCloseable {
     /** One training step on a random full-length batch. */
     void step() {
         try (NDManager scope = manager.newSubManager()) {
-            long[] ids = new long[(int) shape.tokens()];
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = 5 + random.nextInt(shape.vocab() - 5);
-            }
-            Shape s = new Shape(shape.batch(), shape.length());
-            NDArray inputIds = scope.create(ids, s);
-            NDArray types = scope.zeros(s, ai.djl.ndarray.types.DataType.INT64);
-            NDArray mask = scope.ones(s, ai.djl.ndarray.types.DataType.INT64);
+            NDList batch = shape.randomBatch(random, scope);
+            NDArray inputIds = batch.get(0);
+            NDArray types = batch.get(1);
+            NDArray mask = batch.get(2);
             long[] y = new long[shape.batch()];
             for (int i = 0; i < y.length; i++) {
                 y[i] = random.nextInt(2);
