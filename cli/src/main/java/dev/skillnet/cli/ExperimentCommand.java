@@ -9,13 +9,10 @@ import dev.skillnet.tasks.pretrain.PairObjective;
 import dev.skillnet.tasks.pretrain.PretrainConfig;
 import dev.skillnet.tasks.train.JobConfig;
 import dev.skillnet.tasks.train.Mode;
-import dev.skillnet.tasks.train.ModelSize;
-import dev.skillnet.tasks.train.Routing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,32 +60,11 @@ final class ExperimentCommand implements Callable<Integer> {
             description = "Steps of each extension and of the from-scratch run (default: a quarter of --steps).")
     int extendSteps;
 
-    @Option(names = "--tasks", paramLabel = "DIR", description = "Folder of task declarations (default: the bundled declarations/).")
-    Path tasksDir;
-
-    @Option(names = "--task", split = ",", paramLabel = "NAME", description = "Only these tasks (default: all declared).")
-    List<String> taskNames = new ArrayList<>();
-
-    @Option(names = "--skills", paramLabel = "FILE", description = "A skill table (default: the seven built-in skills).")
-    Path skillsFile;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Data root (default: ../shared/data).")
-    Path dataRoot;
-
     @Option(names = "--size", defaultValue = "tiny", paramLabel = "SIZE", description = "Encoder size from scratch (default ${DEFAULT-VALUE}).")
     String size;
 
-    @Option(names = "--init", paramLabel = "DIR", description = "Start every variant from this pretrained BERT.")
-    Path init;
-
-    @Option(names = "--experts", defaultValue = "0", description = "moe: experts per layer (default: as many as skills).")
-    int experts;
-
-    @Option(names = "--top-k", defaultValue = "2", description = "moe: experts per token (default ${DEFAULT-VALUE}).")
-    int topK;
-
-    @Option(names = "--vocab-min-count", defaultValue = "2", description = "From scratch: occurrences a character needs to enter the vocabulary (default ${DEFAULT-VALUE}).")
-    int vocabMinCount;
+    @Mixin
+    JobOptions job = new JobOptions();
 
     @Mixin
     TrainOptions train = new TrainOptions();
@@ -99,9 +75,7 @@ final class ExperimentCommand implements Callable<Integer> {
             throw new UserInputException("--seeds: give at least one seed");
         }
         List<Mode> parsed = modes.equals(List.of("none")) ? List.of() : modes.stream().map(Mode::parse).toList();
-        JobConfig template = new JobConfig(out, tasksDir == null ? Home.declarations() : tasksDir, skillsFile,
-                dataRoot == null ? Home.data() : dataRoot, taskNames, init, ModelSize.parse(size),
-                new Routing(Mode.SKILL, List.of(), experts, topK), vocabMinCount, train.toConfig());
+        JobConfig template = job.toJob(out, size, Mode.SKILL, train);
         PretrainConfig pretrain = pretrainSteps <= 0 ? null
                 : new PretrainConfig(pretrainSteps, train.batchSize, train.learningRate, 0.06, train.weightDecay,
                         train.clipNorm, 128, 0.15, 0.5, PairObjective.parse(pretrainObjective),

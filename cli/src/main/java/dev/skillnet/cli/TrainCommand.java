@@ -3,15 +3,10 @@ package dev.skillnet.cli;
 import dev.skillnet.eval.report.Report;
 import dev.skillnet.model.checkpoint.BertCheckpoint;
 import dev.skillnet.core.UserInputException;
-import dev.skillnet.tasks.train.JobConfig;
 import dev.skillnet.tasks.train.JobFile;
 import dev.skillnet.tasks.train.Mode;
-import dev.skillnet.tasks.train.ModelSize;
-import dev.skillnet.tasks.train.Routing;
 import dev.skillnet.tasks.train.TrainingJob;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,42 +32,17 @@ final class TrainCommand implements Callable<Integer> {
                     + "with the options it started with; no other option may be given.")
     Path resume;
 
-    @Option(names = "--tasks", paramLabel = "DIR", description = "Folder of task declarations (default: the bundled declarations/).")
-    Path tasksDir;
-
-    @Option(names = "--task", split = ",", paramLabel = "NAME", description = "Train only these tasks (default: all declared).")
-    List<String> taskNames = new ArrayList<>();
-
-    @Option(names = "--skills", paramLabel = "FILE", description = "A skill table (default: the seven built-in skills).")
-    Path skillsFile;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Data root holding each task's folder (default: ../shared/data).")
-    Path dataRoot;
-
-    @Option(names = "--init", paramLabel = "DIR", description = "Start from a pretrained HuggingFace BERT directory; every skill starts as its feed-forward.")
-    Path init;
-
     @Option(names = "--size", defaultValue = "small", paramLabel = "SIZE",
             description = "Encoder size when training from scratch: tiny, small, base or H,L,A,I (default ${DEFAULT-VALUE}).")
     String size;
-
-    @Option(names = "--skill-layers", split = ",", paramLabel = "N",
-            description = "Layers (0-based) whose feed-forward holds the skills; the others keep one shared feed-forward (default: every layer).")
-    List<Integer> skillLayers = new ArrayList<>();
 
     @Option(names = "--mode", defaultValue = "skill",
             description = "skill (declared skills, averaged), single (one model per task), dense (one shared "
                     + "feed-forward) or moe (mixture of experts, top-k gate) (default ${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--experts", defaultValue = "0", description = "moe: experts per layer (default: as many as skills).")
-    int experts;
-
-    @Option(names = "--top-k", defaultValue = "2", description = "moe: experts per token (default ${DEFAULT-VALUE}).")
-    int topK;
-
-    @Option(names = "--vocab-min-count", defaultValue = "2", description = "From scratch: a character enters the vocabulary after this many occurrences (default ${DEFAULT-VALUE}).")
-    int vocabMinCount;
+    @Mixin
+    JobOptions job = new JobOptions();
 
     @Mixin
     TrainOptions train = new TrainOptions();
@@ -85,12 +55,10 @@ final class TrainCommand implements Callable<Integer> {
         if (out == null) {
             throw new UserInputException("give --out DIR for a new run, or --resume DIR to continue one");
         }
-        if (init != null) {
-            BertCheckpoint.requireModelDirectory(init);
+        if (job.init != null) {
+            BertCheckpoint.requireModelDirectory(job.init);
         }
-        return finish(new TrainingJob(new JobConfig(out, tasksDir == null ? Home.declarations() : tasksDir,
-                skillsFile, dataRoot == null ? Home.data() : dataRoot, taskNames, init, ModelSize.parse(size),
-                new Routing(Mode.parse(mode), skillLayers, experts, topK), vocabMinCount, train.toConfig())).run(), out);
+        return finish(new TrainingJob(job.toJob(out, size, Mode.parse(mode), train)).run(), out);
     }
 
     private int resume() {

@@ -1,0 +1,55 @@
+package dev.skillnet.cli;
+
+import dev.skillnet.tasks.train.JobConfig;
+import dev.skillnet.tasks.train.Mode;
+import dev.skillnet.tasks.train.ModelSize;
+import dev.skillnet.tasks.train.Routing;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** What data, declarations and routing a training job uses: shared by {@code train} and {@code experiment}. */
+final class JobOptions {
+
+    @Option(names = "--tasks", paramLabel = "DIR", description = "Folder of task declarations (default: the bundled declarations/).")
+    Path tasksDir;
+
+    @Option(names = "--task", split = ",", paramLabel = "NAME", description = "Only these tasks (default: all declared).")
+    List<String> taskNames = new ArrayList<>();
+
+    @Option(names = "--skills", paramLabel = "FILE", description = "A skill table (default: the seven built-in skills).")
+    Path skillsFile;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data root holding each task's folder (default: ../shared/data).")
+    Path dataRoot;
+
+    @Option(names = "--init", paramLabel = "DIR", description = "Start from a pretrained HuggingFace BERT directory; every skill starts as its feed-forward.")
+    Path init;
+
+    @Option(names = "--skill-layers", split = ",", paramLabel = "N",
+            description = "Layers (0-based) whose feed-forward holds the skills; the others keep one shared feed-forward (default: every layer).")
+    List<Integer> skillLayers = new ArrayList<>();
+
+    @Option(names = "--experts", defaultValue = "0", description = "moe: experts per layer (default: as many as skills).")
+    int experts;
+
+    @Option(names = "--top-k", defaultValue = "2", description = "moe: experts per token (default ${DEFAULT-VALUE}).")
+    int topK;
+
+    @Option(names = "--vocab-min-count", defaultValue = "2", description = "From scratch: a character enters the vocabulary after this many occurrences (default ${DEFAULT-VALUE}).")
+    int vocabMinCount;
+
+    /**
+     * @param out the run folder
+     * @param size the encoder size from scratch
+     * @param mode the routing mode
+     * @param train the optimisation options
+     * @return the job
+     */
+    JobConfig toJob(Path out, String size, Mode mode, TrainOptions train) {
+        return new JobConfig(out, tasksDir == null ? Home.declarations() : tasksDir, skillsFile,
+                dataRoot == null ? Home.data() : dataRoot, taskNames, init, ModelSize.parse(size),
+                new Routing(mode, skillLayers, experts, topK), vocabMinCount, train.toConfig());
+    }
+}
