@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.skillnet.data.tokenize.BertTokenizer;
 import dev.skillnet.tasks.run.Task;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,19 +44,24 @@ public final class Benchmark {
 
         JsonArray train = new JsonArray();
         JsonObject bertBlock = new JsonObject();
+        JsonObject breakdown = new JsonObject();
         line("%n%-6s %7s %9s %12s %8s %10s %10s%n", "config", "active", "declared", "tokens/s", "MFU",
                 "s/step", "vs FLOPs");
         for (BenchShape s : List.of(BenchShape.TINY, BenchShape.BASE)) {
             boolean base = s == BenchShape.BASE;
-            int warm = base ? 1 : 5;
-            int measured = base ? (config.quick() ? 1 : 3) : (config.quick() ? 10 : 40);
+            // Warm-up matters at BERT-base: the first steps after a skill is activated allocate its
+            // moments and page in fresh temporaries; measured steps must be the steady state.
+            int warm = base ? (config.quick() ? 2 : 3) : 5;
+            int measured = base ? (config.quick() ? 1 : 4) : (config.quick() ? 10 : 40);
             double oneSkill = 0;
+            TrainStepBench.StepPhases onePhases = null;
             try (TrainStepBench bench = new TrainStepBench(s, 4)) {
                 for (int k = 1; k <= 4; k++) {
                     bench.activate(k);
                     double seconds = bench.time(warm, measured, step -> { });
                     if (k == 1) {
                         oneSkill = seconds;
+                        onePhases = bench.phases();
                     }
                     double predicted = oneSkill * s.trainingFlops(k) / s.trainingFlops(1);
                     double mfu = s.trainingFlops(k) / seconds / 1e9 / peak.get(s.name());
@@ -71,6 +77,8 @@ public final class Benchmark {
                     line("%-6s %7d %9d %12.0f %8.3f %10.4f %+9.1f%%%n", s.name(), k, 4, s.tokens() / seconds, mfu,
                             seconds, 100 * (seconds / predicted - 1));
                 }
+                bench.activate(1);
+                breakdown.add(s.name(), breakdown(s, onePhases, StepProfile.of(bench), peak.get(s.name())));
             }
             try (BertBlockBench block = new BertBlockBench(s)) {
                 double seconds = block.time(warm, measured);
@@ -81,24 +89,10 @@ public final class Benchmark {
         }
         json.add("train", train);
         json.add("bertblock_tokens_per_s", bertBlock);
+        json.add("step_breakdown", breakdown);
+        breakdown.entrySet().forEach(e -> line("%s", e.getValue().getAsJsonObject().get("summary").getAsString()));
 
-        BenchShape sparse = config.quick() ? BenchShape.TINY : BenchShape.BASE;
-        int sparseSteps = config.quick() ? 20 : 3;
-        Map<String, Double> sparsity = new LinkedHashMap<>();
-        for (int declared : new int[] {3, 12}) {
-            try (TrainStepBench bench = new TrainStepBench(sparse, declared)) {
-                bench.activate(3);
-                sparsity.put("3_of_" + declared, bench.time(sparse == BenchShape.BASE ? 1 : 5, sparseSteps, s -> { }));
-            }
-        }
-        double change = 100 * (sparsity.get("3_of_12") / sparsity.get("3_of_3") - 1);
-        JsonObject sp = toJson(sparsity);
-        sp.addProperty("config", sparse.name());
-        sp.addProperty("change_percent", change);
-        json.add("sparsity_step_seconds", sp);
-        line("%nsparsity (%s): 3 active of 3 declared %.4f s/step, 3 of 12 %.4f s/step: %+.1f%%%n", sparse.name(),
-                sparsity.get("3_of_3"), sparsity.get("3_of_12"), change);
-
+        sparsity(config.quick() ? BenchShape.TINY : BenchShape.BASE, config.quick() ? 10 : 5);
         memory();
         tasks();
         json.addProperty("peak_rss_mib", Memory.peakRssMib());
@@ -106,6 +100,107 @@ public final class Benchmark {
         line("%npeak resident memory %.0f MiB; benchmark took %.0f s%n", Memory.peakRssMib(),
                 (System.nanoTime() - start) / 1e9);
         return json;
+    }
+
+    /**
+     * Step time with 3 active skills out of 3 declared against 3 out of 12, the two models alive
+     * side by side and their steps alternated (ABBA), so that drift in the machine's speed falls on
+     * both alike. Reported as medians.
+     */
+    private void sparsity(BenchShape shape, int pairs) {
+        int warm = shape == BenchShape.BASE ? 3 : 5;
+        double[][] seconds = new double[2][pairs];
+        double[][] phases = new double[2][3];
+        try (TrainStepBench of3 = new TrainStepBench(shape, 3); TrainStepBench of12 = new TrainStepBench(shape, 12)) {
+            List<TrainStepBench> both = List.of(of3, of12);
+            for (TrainStepBench b : both) {
+                b.activate(3);
+                b.time(warm, 0, step -> { });
+            }
+            for (int i = 0; i < pairs; i++) {
+                for (int j = 0; j < 2; j++) {
+                    int which = i % 2 == 0 ? j : 1 - j;
+                    seconds[which][i] = both.get(which).time(0, 1, step -> { });
+                    TrainStepBench.StepPhases p = both.get(which).phases();
+                    phases[which][0] += p.forward() / pairs;
+                    phases[which][1] += p.backward() / pairs;
+                    phases[which][2] += p.update() / pairs;
+                }
+            }
+        }
+        double of3 = median(seconds[0]);
+        double of12 = median(seconds[1]);
+        double change = 100 * (of12 / of3 - 1);
+        JsonObject sp = new JsonObject();
+        sp.addProperty("3_of_3", of3);
+        sp.addProperty("3_of_12", of12);
+        sp.addProperty("config", shape.name());
+        sp.addProperty("steps_each", pairs);
+        sp.addProperty("change_percent", change);
+        String[] names = {"3_of_3", "3_of_12"};
+        JsonObject ph = new JsonObject();
+        for (int v = 0; v < 2; v++) {
+            JsonObject o = new JsonObject();
+            o.addProperty("forward_s", phases[v][0]);
+            o.addProperty("backward_s", phases[v][1]);
+            o.addProperty("update_s", phases[v][2]);
+            ph.add(names[v], o);
+        }
+        sp.add("mean_phases", ph);
+        json.add("sparsity_step_seconds", sp);
+        line("%nsparsity (%s, %d alternated steps each, medians): 3 active of 3 declared %.4f s/step, 3 of 12 %.4f "
+                + "s/step: %+.1f%%%n", shape.name(), pairs, of3, of12, change);
+        line("  phases, 3 of 3: forward %.3f s, backward %.3f s, update %.3f s; 3 of 12: %.3f, %.3f, %.3f%n",
+                phases[0][0], phases[0][1], phases[0][2], phases[1][0], phases[1][1], phases[1][2]);
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
+    /**
+     * The step's time split three ways: matrix multiplies (profiler self time), every other
+     * forward and backward operator, and the update (clip and AdamW), from wall-clock phases.
+     */
+    private static JsonObject breakdown(BenchShape s, TrainStepBench.StepPhases phases, StepProfile profile,
+            double peak) {
+        JsonObject o = new JsonObject();
+        o.addProperty("forward_s", phases.forward());
+        o.addProperty("backward_s", phases.backward());
+        o.addProperty("update_s", phases.update());
+        o.addProperty("step_s", phases.total());
+        o.addProperty("profiled_step_s", profile.profiledSeconds());
+        o.addProperty("profiled_operator_s", profile.operatorSeconds());
+        o.addProperty("matmul_s", profile.matmulSeconds());
+        double matmulRate = s.trainingFlops(1) / profile.matmulSeconds() / 1e9;
+        o.addProperty("matmul_gflops", matmulRate);
+        o.addProperty("matmul_fraction_of_peak", matmulRate / peak);
+        double other = phases.forward() + phases.backward() - profile.matmulSeconds();
+        o.addProperty("other_forward_backward_s", other);
+        o.addProperty("mfu_if_only_matmul", s.trainingFlops(1) / profile.matmulSeconds() / 1e9 / peak);
+        JsonArray top = new JsonArray();
+        StringBuilder names = new StringBuilder();
+        for (TraceSelfTime.OpTime op : profile.topOther(8)) {
+            JsonObject t = new JsonObject();
+            t.addProperty("op", op.name());
+            t.addProperty("seconds", op.seconds());
+            t.addProperty("calls", op.calls());
+            top.add(t);
+            names.append(String.format(Locale.ROOT, "%s %.3f s, ", op.name(), op.seconds()));
+        }
+        o.add("top_other_ops", top);
+        o.addProperty("summary", String.format(Locale.ROOT,
+                "%nstep breakdown (%s, 1 skill): %.3f s = forward %.3f + backward %.3f + update (clip, AdamW) %.3f%n"
+                        + "  matrix multiplies %.3f s (%.1f GFLOP/s, %.0f%% of peak); other forward/backward "
+                        + "operators %.3f s; update %.3f s%n  largest other operators (profiled step, update "
+                        + "included): %s%n",
+                s.name(), phases.total(), phases.forward(), phases.backward(), phases.update(),
+                profile.matmulSeconds(), matmulRate, 100 * matmulRate / peak, other, phases.update(),
+                names.substring(0, Math.max(0, names.length() - 2))));
+        return o;
     }
 
     private void memory() {

@@ -16,6 +16,7 @@ import dev.skillnet.model.nn.ParameterInit;
 import dev.skillnet.tasks.train.AdamW;
 import dev.skillnet.tasks.train.UpdateStep;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -35,6 +36,22 @@ final class TrainStepBench implements AutoCloseable {
     private int[] active;
     private Map<String, Parameter> params;
     private final Random random = new Random(1);
+    private final double[] phaseSeconds = new double[3];
+    private int phaseSteps;
+
+    /**
+     * Where a step's time goes, as wall time between points where the CPU has finished the work
+     * (PyTorch runs CPU operators synchronously).
+     *
+     * @param forward seconds from the batch to the loss value
+     * @param backward seconds in the backward pass
+     * @param update seconds collecting gradients, clipping and running AdamW
+     */
+    record StepPhases(double forward, double backward, double update) {
+        double total() {
+            return forward + backward + update;
+        }
+    }
 
     /**
      * @param shape sizes and batch
@@ -80,14 +97,30 @@ final class TrainStepBench implements AutoCloseable {
                 y[i] = random.nextInt(2);
             }
             NDArray labels = scope.create(y);
+            long t0 = System.nanoTime();
+            long t1;
+            long t2;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = model.forward("bench", inputIds, types, mask, active, true);
                 NDArray loss = logits.logSoftmax(-1).mul(labels.oneHot(2)).sum(new int[] {-1}).mean().neg();
                 loss.getFloat();
+                t1 = System.nanoTime();
                 gc.backward(loss);
+                t2 = System.nanoTime();
             }
             UpdateStep.apply(params, optimizer, 1e-4, 1.0, scope);
+            long t3 = System.nanoTime();
+            phaseSeconds[0] += (t1 - t0) / 1e9;
+            phaseSeconds[1] += (t2 - t1) / 1e9;
+            phaseSeconds[2] += (t3 - t2) / 1e9;
+            phaseSteps++;
         }
+    }
+
+    /** @return the mean phases of the steps timed by the last {@link #time} call */
+    StepPhases phases() {
+        return new StepPhases(phaseSeconds[0] / phaseSteps, phaseSeconds[1] / phaseSteps,
+                phaseSeconds[2] / phaseSteps);
     }
 
     /**
@@ -103,6 +136,8 @@ final class TrainStepBench implements AutoCloseable {
             step();
             after.accept(i);
         }
+        Arrays.fill(phaseSeconds, 0);
+        phaseSteps = 0;
         long start = System.nanoTime();
         for (int i = 1; i <= measured; i++) {
             step();

@@ -1,0 +1,71 @@
+package dev.skillnet.bench;
+
+import ai.djl.pytorch.jni.JniUtils;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where one training step's time goes, measured: the step runs under PyTorch's profiler, and each
+ * operator's self time is summed. Matrix multiplies are the arithmetic the FLOP count describes;
+ * everything else (softmax, GELU, LayerNorm, dropout, copies, AdamW's elementwise passes) is the
+ * overhead that keeps MFU below 1.
+ *
+ * @param profiledSeconds wall time of the profiled step (the profiler adds a little)
+ * @param matmulSeconds summed self time of the matrix-multiply operators
+ * @param ops every operator's self time, largest first
+ */
+record StepProfile(double profiledSeconds, double matmulSeconds, List<TraceSelfTime.OpTime> ops) {
+
+    /** Operators that are matrix multiplies (their self time is GEMM time). */
+    static final Set<String> MATMUL = Set.of("aten::mm", "aten::addmm", "aten::bmm", "aten::baddbmm",
+            "aten::addmv", "aten::mv", "aten::dot", "aten::_mkldnn_matmul");
+
+    /**
+     * Runs one step of {@code bench} under the profiler.
+     *
+     * @param bench a warmed-up benchmark
+     * @return the step's operators by self time
+     */
+    static StepProfile of(TrainStepBench bench) {
+        Path trace = null;
+        try {
+            trace = Files.createTempFile("skillnet-step-", ".json");
+            JniUtils.startProfile(false, false, false);
+            long start = System.nanoTime();
+            bench.step();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            JniUtils.stopProfile(trace.toString());
+            List<TraceSelfTime.OpTime> ops = TraceSelfTime.read(trace);
+            double matmul = ops.stream().filter(o -> MATMUL.contains(o.name()))
+                    .mapToDouble(TraceSelfTime.OpTime::seconds).sum();
+            return new StepProfile(seconds, matmul, ops);
+        } catch (IOException e) {
+            throw new UncheckedIOException("profiling a training step", e);
+        } finally {
+            if (trace != null) {
+                try {
+                    Files.deleteIfExists(trace);
+                } catch (IOException ignored) {
+                    // a temporary file left behind is harmless
+                }
+            }
+        }
+    }
+
+    /** @return summed self time of all operators */
+    double operatorSeconds() {
+        return ops.stream().mapToDouble(TraceSelfTime.OpTime::seconds).sum();
+    }
+
+    /**
+     * @param n how many
+     * @return the {@code n} largest operators that are not matrix multiplies
+     */
+    List<TraceSelfTime.OpTime> topOther(int n) {
+        return ops.stream().filter(o -> !MATMUL.contains(o.name())).limit(n).toList();
+    }
+}
