@@ -22,9 +22,12 @@ final class GradientNorm {
     static double of(Collection<NDArray> grads, NDManager scope) {
         NDList squares = new NDList(grads.size());
         for (NDArray g : grads) {
-            NDArray sq = g.square().sum();
-            sq.attach(scope);
-            squares.add(sq.reshape(1));
+            // the full-size square is freed at once, so the next gradient's reuses its memory
+            try (NDArray square = g.square()) {
+                NDArray sum = square.sum();
+                sum.attach(scope);
+                squares.add(sum.reshape(1));
+            }
         }
         NDArray total = NDArrays.concat(squares).sum();
         return Math.sqrt(total.getFloat());
