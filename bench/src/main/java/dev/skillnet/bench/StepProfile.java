@@ -14,11 +14,11 @@ import java.util.Set;
  * everything else (softmax, GELU, LayerNorm, dropout, copies, AdamW's elementwise passes) is the
  * overhead that keeps MFU below 1.
  *
- * @param profiledSeconds wall time of the profiled step (the profiler adds a little)
+ * @param phases the profiled step's own phases (the profiler adds a little to each)
  * @param matmulSeconds summed self time of the matrix-multiply operators
  * @param ops every operator's self time, largest first
  */
-record StepProfile(double profiledSeconds, double matmulSeconds, List<TraceSelfTime.OpTime> ops) {
+record StepProfile(TrainStepBench.StepPhases phases, double matmulSeconds, List<TraceSelfTime.OpTime> ops) {
 
     /** Operators that are matrix multiplies (their self time is GEMM time). */
     static final Set<String> MATMUL = Set.of("aten::mm", "aten::addmm", "aten::bmm", "aten::baddbmm",
@@ -34,15 +34,14 @@ record StepProfile(double profiledSeconds, double matmulSeconds, List<TraceSelfT
         Path trace = null;
         try {
             trace = Files.createTempFile("skillnet-step-", ".json");
+            bench.resetPhases();
             JniUtils.startProfile(false, false, false);
-            long start = System.nanoTime();
             bench.step();
-            double seconds = (System.nanoTime() - start) / 1e9;
             JniUtils.stopProfile(trace.toString());
             List<TraceSelfTime.OpTime> ops = TraceSelfTime.read(trace);
             double matmul = ops.stream().filter(o -> MATMUL.contains(o.name()))
                     .mapToDouble(TraceSelfTime.OpTime::seconds).sum();
-            return new StepProfile(seconds, matmul, ops);
+            return new StepProfile(bench.phases(), matmul, ops);
         } catch (IOException e) {
             throw new UncheckedIOException("profiling a training step", e);
         } finally {
@@ -54,6 +53,11 @@ record StepProfile(double profiledSeconds, double matmulSeconds, List<TraceSelfT
                 }
             }
         }
+    }
+
+    /** @return forward and backward time of the profiled step that was not matrix multiplies */
+    double otherForwardBackwardSeconds() {
+        return phases.forward() + phases.backward() - matmulSeconds;
     }
 
     /** @return summed self time of all operators */

@@ -117,7 +117,13 @@ final class TrainStepBench implements AutoCloseable {
         }
     }
 
-    /** @return the mean phases of the steps timed by the last {@link #time} call */
+    /** Forgets the phases recorded so far. */
+    void resetPhases() {
+        Arrays.fill(phaseSeconds, 0);
+        phaseSteps = 0;
+    }
+
+    /** @return the mean phases of the steps since the last reset (each {@link #time} call resets) */
     StepPhases phases() {
         return new StepPhases(phaseSeconds[0] / phaseSteps, phaseSeconds[1] / phaseSteps,
                 phaseSeconds[2] / phaseSteps);
@@ -136,8 +142,7 @@ final class TrainStepBench implements AutoCloseable {
             step();
             after.accept(i);
         }
-        Arrays.fill(phaseSeconds, 0);
-        phaseSteps = 0;
+        resetPhases();
         long start = System.nanoTime();
         for (int i = 1; i <= measured; i++) {
             step();

@@ -22,12 +22,10 @@ final class GradientNorm {
     static double of(Collection<NDArray> grads, NDManager scope) {
         NDList squares = new NDList(grads.size());
         for (NDArray g : grads) {
-            // the full-size square is freed at once, so the next gradient's reuses its memory
-            try (NDArray square = g.square()) {
-                NDArray sum = square.sum();
-                sum.attach(scope);
-                squares.add(sum.reshape(1));
-            }
+            // one reduction pass per tensor; squaring first would write a full-size temporary
+            NDArray norm = g.norm(false);
+            norm.attach(scope);
+            squares.add(norm.mul(norm).reshape(1));
         }
         NDArray total = NDArrays.concat(squares).sum();
         return Math.sqrt(total.getFloat());
