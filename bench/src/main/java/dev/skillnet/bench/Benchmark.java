@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 import dev.skillnet.data.tokenize.BertTokenizer;
 import dev.skillnet.tasks.run.Task;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,11 +43,12 @@ public final class Benchmark {
 
         // First, while the process holds nothing else: resident memory at steps 200 and 2000 must
         // reflect this training alone, not heap kept from the BERT-base models measured later.
-        memory();
+        line("%s", MemorySoak.run(config.soak() ? 2000 : 200, json));
 
         JsonArray train = new JsonArray();
         JsonObject bertBlock = new JsonObject();
         JsonObject breakdown = new JsonObject();
+        JsonObject headToHead = new JsonObject();
         line("%n%-6s %7s %9s %12s %8s %10s %10s%n", "config", "active", "declared", "tokens/s", "MFU",
                 "s/step", "vs FLOPs");
         for (BenchShape s : List.of(BenchShape.TINY, BenchShape.BASE)) {
@@ -83,16 +83,29 @@ public final class Benchmark {
                 }
                 bench.activate(1);
                 breakdown.add(s.name(), breakdown(s, onePhases, StepProfile.of(bench), peak.get(s.name())));
-            }
-            try (BertBlockBench block = new BertBlockBench(s)) {
-                double seconds = block.time(warm, measured);
-                bertBlock.addProperty(s.name(), s.tokens() / seconds);
-                line("%-6s %17s %12.0f %8.3f %10.4f   (DJL BertBlock, dense)%n", s.name(), "BertBlock",
-                        s.tokens() / seconds, s.trainingFlops(1) / seconds / 1e9 / peak.get(s.name()), seconds);
+                int pairs = base ? (config.quick() ? 1 : 5) : 20;
+                Alternating h = headToHead(bench, s, warm, pairs);
+                double ours = h.firstMedian();
+                double block = h.secondMedian();
+                bertBlock.addProperty(s.name(), s.tokens() / block);
+                JsonObject o = new JsonObject();
+                o.addProperty("steps_each", pairs);
+                o.addProperty("skillnet_1_skill_tokens_per_s", s.tokens() / ours);
+                o.addProperty("skillnet_1_skill_mfu", s.trainingFlops(1) / ours / 1e9 / peak.get(s.name()));
+                o.addProperty("bertblock_tokens_per_s", s.tokens() / block);
+                o.addProperty("bertblock_mfu", s.trainingFlops(1) / block / 1e9 / peak.get(s.name()));
+                o.add("skillnet_each_s", toJson(h.first()));
+                o.add("bertblock_each_s", toJson(h.second()));
+                headToHead.add(s.name(), o);
+                line("%-6s %17s %12.0f %8.3f %10.4f   (DJL BertBlock, dense; alternated with SkillNet 1 skill, %d "
+                        + "steps each, medians: SkillNet %.0f tokens/s, MFU %.3f)%n", s.name(), "BertBlock",
+                        s.tokens() / block, s.trainingFlops(1) / block / 1e9 / peak.get(s.name()), block, pairs,
+                        s.tokens() / ours, s.trainingFlops(1) / ours / 1e9 / peak.get(s.name()));
             }
         }
         json.add("train", train);
         json.add("bertblock_tokens_per_s", bertBlock);
+        json.add("head_to_head", headToHead);
         json.add("step_breakdown", breakdown);
         breakdown.entrySet().forEach(e -> line("%s", e.getValue().getAsJsonObject().get("summary").getAsString()));
 
@@ -112,56 +125,47 @@ public final class Benchmark {
      */
     private void sparsity(BenchShape shape, int pairs) {
         int warm = shape == BenchShape.BASE ? 3 : 5;
-        double[][] seconds = new double[2][pairs];
-        double[][] phases = new double[2][3];
+        Alternating t;
         try (TrainStepBench of3 = new TrainStepBench(shape, 3); TrainStepBench of12 = new TrainStepBench(shape, 12)) {
-            List<TrainStepBench> both = List.of(of3, of12);
-            for (TrainStepBench b : both) {
+            for (TrainStepBench b : List.of(of3, of12)) {
                 b.activate(3);
                 b.time(warm, 0, step -> { });
             }
-            for (int i = 0; i < pairs; i++) {
-                for (int j = 0; j < 2; j++) {
-                    int which = i % 2 == 0 ? j : 1 - j;
-                    seconds[which][i] = both.get(which).time(0, 1, step -> { });
-                    TrainStepBench.StepPhases p = both.get(which).phases();
-                    phases[which][0] += p.forward() / pairs;
-                    phases[which][1] += p.backward() / pairs;
-                    phases[which][2] += p.update() / pairs;
-                }
-            }
+            t = Alternating.run(() -> of3.time(0, 1, step -> { }), () -> of12.time(0, 1, step -> { }), pairs);
         }
-        double of3 = median(seconds[0]);
-        double of12 = median(seconds[1]);
-        double change = 100 * (of12 / of3 - 1);
         JsonObject sp = new JsonObject();
-        sp.addProperty("3_of_3", of3);
-        sp.addProperty("3_of_12", of12);
+        sp.addProperty("3_of_3", t.firstMedian());
+        sp.addProperty("3_of_12", t.secondMedian());
         sp.addProperty("config", shape.name());
         sp.addProperty("steps_each", pairs);
-        sp.addProperty("change_percent", change);
-        String[] names = {"3_of_3", "3_of_12"};
-        JsonObject ph = new JsonObject();
-        for (int v = 0; v < 2; v++) {
-            JsonObject o = new JsonObject();
-            o.addProperty("forward_s", phases[v][0]);
-            o.addProperty("backward_s", phases[v][1]);
-            o.addProperty("update_s", phases[v][2]);
-            ph.add(names[v], o);
-        }
-        sp.add("mean_phases", ph);
+        sp.addProperty("change_percent", t.changePercent());
+        sp.add("3_of_3_each", toJson(t.first()));
+        sp.add("3_of_12_each", toJson(t.second()));
         json.add("sparsity_step_seconds", sp);
         line("%nsparsity (%s, %d alternated steps each, medians): 3 active of 3 declared %.4f s/step, 3 of 12 %.4f "
-                + "s/step: %+.1f%%%n", shape.name(), pairs, of3, of12, change);
-        line("  phases, 3 of 3: forward %.3f s, backward %.3f s, update %.3f s; 3 of 12: %.3f, %.3f, %.3f%n",
-                phases[0][0], phases[0][1], phases[0][2], phases[1][0], phases[1][1], phases[1][2]);
+                + "s/step: %+.1f%%%n", shape.name(), pairs, t.firstMedian(), t.secondMedian(), t.changePercent());
     }
 
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    /**
+     * SkillNet's 1-skill step against DJL's BertBlock step, alternated, both models alive.
+     *
+     * @return the timings (first: SkillNet, second: BertBlock)
+     */
+    private static Alternating headToHead(TrainStepBench ours, BenchShape s, int warm, int pairs) {
+        try (BertBlockBench block = new BertBlockBench(s)) {
+            ours.activate(1);
+            ours.time(1, 0, step -> { });
+            block.time(warm, 0);
+            return Alternating.run(() -> ours.time(0, 1, step -> { }), () -> block.time(0, 1), pairs);
+        }
+    }
+
+    private static JsonArray toJson(double[] values) {
+        JsonArray a = new JsonArray();
+        for (double v : values) {
+            a.add(v);
+        }
+        return a;
     }
 
     /**
@@ -209,39 +213,6 @@ public final class Benchmark {
                 profile.matmulSeconds(), matmulRate, 100 * matmulRate / peak, profile.otherForwardBackwardSeconds(),
                 p.update(), names.substring(0, Math.max(0, names.length() - 2))));
         return o;
-    }
-
-    private void memory() {
-        int[] live = new int[2];
-        double[] rss = new double[2];
-        int last = config.soak() ? 2000 : 200;
-        try (TrainStepBench bench = new TrainStepBench(BenchShape.TINY, 4)) {
-            bench.activate(3);
-            bench.time(0, last, step -> {
-                if (step == 10) {
-                    live[0] = bench.liveArrays();
-                } else if (step == 200) {
-                    live[1] = bench.liveArrays();
-                    rss[0] = Memory.rssMib();
-                } else if (step == 2000) {
-                    rss[1] = Memory.rssMib();
-                }
-            });
-        }
-        JsonObject l = new JsonObject();
-        l.addProperty("step10", live[0]);
-        l.addProperty("step200", live[1]);
-        json.add("live_ndarrays", l);
-        JsonObject r = new JsonObject();
-        r.addProperty("step200_mib", rss[0]);
-        if (config.soak()) {
-            r.addProperty("step2000_mib", rss[1]);
-        }
-        json.add("rss", r);
-        line("%nlive NDArrays (tiny training): %d after step 10, %d after step 200%n", live[0], live[1]);
-        line("resident memory at step 200: %.0f MiB%s%n", rss[0],
-                config.soak() ? String.format(Locale.ROOT, ", at step 2000: %.0f MiB (%+.1f%%)", rss[1],
-                        100 * (rss[1] / rss[0] - 1)) : " (step 2000 with --soak)");
     }
 
     private void tasks() {
