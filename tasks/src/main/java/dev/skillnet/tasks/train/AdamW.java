@@ -1,7 +1,6 @@
 package dev.skillnet.tasks.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -24,9 +23,6 @@ import java.util.Map;
  * </pre>
  */
 public final class AdamW implements AutoCloseable {
-
-    /** The kernel's elementwise gradient clamp, switched off: clipping is by global norm. */
-    private static final float NO_CLAMP = -1f;
 
     private final double beta1;
     private final double beta2;
@@ -71,34 +67,37 @@ public final class AdamW implements AutoCloseable {
     }
 
     /**
-     * Updates the given parameters from their gradients and zeroes the parameters' gradients.
-     *
-     * <p>Each parameter's update is one call into the engine's Adam kernel (DJL's
-     * {@code adamUpdate}), which frees its temporaries before the next parameter's. Written as
-     * elementwise {@code NDArray} operations, the same update kept four full-size temporaries per
-     * parameter alive until the step's scope closed (1.6 GB at BERT-base), all freshly allocated
-     * and page-faulted in every step. The kernel computes {@code w − lr·√c2/c1 · m / (√v + ε√c2)},
-     * which is the rule above exactly, with ε rescaled.
+     * Updates the given parameters from their gradients and zeroes those gradients.
      *
      * @param params the parameters this step touched
      * @param grads their gradients (owned by {@code scope})
      * @param learningRate this step's learning rate
      * @param scale factor applied to every gradient first (clipping)
+     * @param scope a step-scoped manager for temporaries
      */
-    public void step(Map<String, Parameter> params, Map<String, NDArray> grads, double learningRate, double scale) {
+    public void step(Map<String, Parameter> params, Map<String, NDArray> grads, double learningRate, double scale,
+            NDManager scope) {
         for (var e : params.entrySet()) {
             String name = e.getKey();
             NDArray w = e.getValue().getArray();
             NDArray g = grads.get(name);
+            if (scale != 1.0) {
+                g.muli((float) scale);
+            }
             NDArray m = mean.computeIfAbsent(name, k -> stateManager.zeros(w.getShape()));
             NDArray v = variance.computeIfAbsent(name, k -> stateManager.zeros(w.getShape()));
             int t = steps.merge(name, 1, Integer::sum);
+            m.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
+            v.muli((float) beta2).addi(g.square().muli((float) (1 - beta2)));
             double c1 = 1 - Math.pow(beta1, t);
-            double sqrtC2 = Math.sqrt(1 - Math.pow(beta2, t));
-            float decay = weightDecay > 0 && decays(name) ? (float) weightDecay : 0f;
-            w.getNDArrayInternal().adamUpdate(new NDList(w, g, m, v), new NDList(w), (float) learningRate,
-                    (float) (learningRate * sqrtC2 / c1), decay, (float) scale, NO_CLAMP, (float) beta1,
-                    (float) beta2, (float) (epsilon * sqrtC2), false, true);
+            double c2 = 1 - Math.pow(beta2, t);
+            NDArray denom = scoped(v.sqrt(), scope).divi((float) Math.sqrt(c2)).addi((float) epsilon);
+            NDArray update = scoped(m.div(denom), scope).muli((float) (learningRate / c1));
+            if (weightDecay > 0 && decays(name)) {
+                w.muli((float) (1 - learningRate * weightDecay));
+            }
+            w.subi(update);
+            zero(g);
         }
     }
 
@@ -153,6 +152,11 @@ public final class AdamW implements AutoCloseable {
     /** @return each updated parameter's step count */
     public Map<String, Integer> steps() {
         return steps;
+    }
+
+    private static NDArray scoped(NDArray temporary, NDManager scope) {
+        temporary.attach(scope);
+        return temporary;
     }
 
     @Override
