@@ -6,6 +6,7 @@ import ai.djl.nn.norm.Dropout;
 import dev.skillnet.model.BertConfig;
 import dev.skillnet.model.nn.Dense;
 import dev.skillnet.model.nn.HfBlock;
+import dev.skillnet.model.nn.Scalars;
 
 /**
  * {@code attention.self}: multi-head scaled dot-product self-attention with an additive padding
@@ -45,7 +46,7 @@ public final class BertSelfAttention extends HfBlock {
         NDArray k = split(key.forward(x), b, t);
         NDArray v = split(value.forward(x), b, t);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)) // [B, heads, T, T]
-                .div((float) Math.sqrt(headSize))
+                .div(Scalars.of(q, (float) Math.sqrt(headSize)))
                 .add(maskBias);
         NDArray probs = scores.softmax(-1);
         if (training && dropout > 0) {

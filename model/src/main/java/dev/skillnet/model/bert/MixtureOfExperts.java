@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.skillnet.model.BertConfig;
 import dev.skillnet.model.nn.Dense;
 import dev.skillnet.model.nn.HfBlock;
+import dev.skillnet.model.nn.Scalars;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,9 +74,9 @@ public final class MixtureOfExperts extends HfBlock {
         }
         NDArray real = maskBias.reshape(b, t, 1).eq(0f).toType(DataType.FLOAT32, false); // [B, T, 1]
         NDArray count = real.sum().maximum(1f);
-        NDArray share = chosen.mul(real).sum(new int[] {0, 1}).div(count).div((float) topK); // [N]
+        NDArray share = chosen.mul(real).sum(new int[] {0, 1}).div(count).div(Scalars.of(count, topK)); // [N]
         NDArray meanProb = probs.mul(real).sum(new int[] {0, 1}).div(count); // [N]
-        auxLosses.add(share.mul(meanProb).sum().mul((float) n));
+        auxLosses.add(share.mul(meanProb).sum().mul(Scalars.of(count, n)));
         return out;
     }
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import dev.skillnet.model.BertConfig;
 import dev.skillnet.model.nn.HfBlock;
+import dev.skillnet.model.nn.Scalars;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +41,7 @@ public final class SkillSet extends HfBlock {
         for (int i = 1; i < active.length; i++) {
             sum = sum.add(skills.get(active[i]).forward(x, training));
         }
-        return active.length == 1 ? sum : sum.div((float) active.length);
+        return active.length == 1 ? sum : sum.div(Scalars.of(sum, active.length));
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.skillnet.data.tokenize.Encoded;
 import dev.skillnet.eval.metrics.Score;
 import dev.skillnet.model.SkillNetModel;
 import dev.skillnet.model.bert.EncoderOutput;
+import dev.skillnet.model.nn.Scalars;
 import dev.skillnet.tasks.batch.BatchStream;
 import dev.skillnet.tasks.batch.PaddedBatch;
 import dev.skillnet.tasks.evaluate.ActiveSkills;
@@ -304,7 +305,7 @@ public final class JointTrainer {
                 NDArray logits = model.head(task.name()).forward(out, true);
                 NDArray l = task.kind().loss(logits, targets, padded.attentionMask());
                 if (out.auxLoss() != null) {
-                    l = l.add(out.auxLoss().mul(AUX_LOSS_WEIGHT));
+                    l = l.add(out.auxLoss().mul(Scalars.of(l, AUX_LOSS_WEIGHT)));
                 }
                 loss = l.getFloat();
                 if (!Double.isFinite(loss)) {
