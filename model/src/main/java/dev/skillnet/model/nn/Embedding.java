@@ -33,12 +33,12 @@ public final class Embedding extends HfBlock {
         return ai.djl.nn.core.Embedding.embedding(ids, weight.getArray(), SparseFormat.DENSE).singletonOrThrow();
     }
 
-    /** @return the number of rows */
     /** @return the table, [count, size] (tied to the MLM decoder in pre-training) */
     public NDArray weight() {
         return weight.getArray();
     }
 
+    /** @return the number of rows */
     public int count() {
         return count;
     }
