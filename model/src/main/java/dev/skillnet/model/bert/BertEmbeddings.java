@@ -3,8 +3,8 @@ package dev.skillnet.model.bert;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.norm.Dropout;
 import dev.skillnet.model.BertConfig;
+import dev.skillnet.model.nn.Dropout;
 import dev.skillnet.model.nn.Embedding;
 import dev.skillnet.model.nn.HfBlock;
 import dev.skillnet.model.nn.LayerNorm;
@@ -47,7 +47,7 @@ public final class BertEmbeddings extends HfBlock {
                 .add(positionEmbeddings.forward(positionIds))
                 .add(tokenTypeEmbeddings.forward(tokenTypeIds));
         x = layerNorm.forward(x);
-        return training && dropout > 0 ? Dropout.dropout(x, dropout, true).singletonOrThrow() : x;
+        return training && dropout > 0 ? Dropout.apply(x, dropout) : x;
     }
 
     /** @return the word embedding table, [vocab, H]; the MLM decoder shares it */

@@ -2,9 +2,9 @@ package dev.skillnet.model.bert;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.norm.Dropout;
 import dev.skillnet.model.BertConfig;
 import dev.skillnet.model.nn.Dense;
+import dev.skillnet.model.nn.Dropout;
 import dev.skillnet.model.nn.HfBlock;
 import dev.skillnet.model.nn.Scalars;
 
@@ -50,7 +50,7 @@ public final class BertSelfAttention extends HfBlock {
                 .add(maskBias);
         NDArray probs = scores.softmax(-1);
         if (training && dropout > 0) {
-            probs = Dropout.dropout(probs, dropout, true).singletonOrThrow();
+            probs = Dropout.apply(probs, dropout);
         }
         return probs.matMul(v) // [B, heads, T, d]
                 .transpose(0, 2, 1, 3)

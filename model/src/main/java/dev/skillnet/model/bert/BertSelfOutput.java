@@ -2,9 +2,9 @@ package dev.skillnet.model.bert;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.norm.Dropout;
 import dev.skillnet.model.BertConfig;
 import dev.skillnet.model.nn.Dense;
+import dev.skillnet.model.nn.Dropout;
 import dev.skillnet.model.nn.HfBlock;
 import dev.skillnet.model.nn.LayerNorm;
 
@@ -37,7 +37,7 @@ public final class BertSelfOutput extends HfBlock {
     public NDArray forward(NDArray x, NDArray residual, boolean training) {
         NDArray y = dense.forward(x);
         if (training && dropout > 0) {
-            y = Dropout.dropout(y, dropout, true).singletonOrThrow();
+            y = Dropout.apply(y, dropout);
         }
         return layerNorm.forward(y.add(residual));
     }

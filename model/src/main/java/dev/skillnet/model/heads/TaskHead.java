@@ -2,9 +2,9 @@ package dev.skillnet.model.heads;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.norm.Dropout;
 import dev.skillnet.model.bert.EncoderOutput;
 import dev.skillnet.model.nn.Dense;
+import dev.skillnet.model.nn.Dropout;
 import dev.skillnet.model.nn.HfBlock;
 
 /**
@@ -42,7 +42,7 @@ public final class TaskHead extends HfBlock {
     public NDArray forward(EncoderOutput encoded, boolean training) {
         NDArray x = kind == HeadKind.SEQUENCE ? encoded.poolerOutput() : encoded.lastHiddenState();
         if (training && dropout > 0) {
-            x = Dropout.dropout(x, dropout, true).singletonOrThrow();
+            x = Dropout.apply(x, dropout);
         }
         return dense.forward(x);
     }
