@@ -22,9 +22,10 @@ final class GradientNorm {
     static double of(Collection<NDArray> grads, NDManager scope) {
         NDList squares = new NDList(grads.size());
         for (NDArray g : grads) {
-            NDArray sq = g.square().sum();
-            sq.attach(scope);
-            squares.add(sq.reshape(1));
+            // one reduction pass per tensor; squaring first would write a full-size temporary
+            NDArray norm = g.norm(false);
+            norm.attach(scope);
+            squares.add(norm.mul(norm).reshape(1));
         }
         NDArray total = NDArrays.concat(squares).sum();
         return Math.sqrt(total.getFloat());
