@@ -39,7 +39,7 @@ public final class UpdateStep {
             return "gradient norm " + norm + "; first parameters at fault: " + culprits;
         }
         double scale = clipNorm > 0 && norm > clipNorm ? clipNorm / (norm + 1e-6) : 1.0;
-        optimizer.step(params, grads, learningRate, scale, scope);
+        optimizer.step(params, grads, learningRate, scale);
         return null;
     }
 }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,7 @@ class AdamWTest {
                     Map<String, NDArray> grads = new LinkedHashMap<>();
                     grads.put("encoder.dense.weight", scope.create(new float[] {(float) gw[t - 1][0], (float) gw[t - 1][1]}));
                     grads.put("encoder.dense.bias", scope.create(new float[] {(float) gb[t - 1][0]}));
-                    adam.step(params, grads, lr, 0.5, scope);
+                    adam.step(params, grads, lr, 0.5);
                 }
                 expect(wv, mw, vw, gw[t - 1], t, lr, 0.1);
                 expect(bv, mb, vb, gb[t - 1], t, lr, 0.0);
@@ -77,13 +79,61 @@ class AdamWTest {
     }
 
     @Test
-    void gradientsAreZeroedAfterTheUpdate() {
+    void theParametersGradientsAreZeroedAfterTheUpdate() {
         try (NDManager m = NDManager.newBaseManager(); AdamW adam = new AdamW(0.01, m);
                 NDManager scope = m.newSubManager()) {
             Parameter w = param(m, "w.weight", 1f, 2f);
-            NDArray g = scope.create(new float[] {1f, 1f});
-            adam.step(Map.of("w.weight", w), Map.of("w.weight", g), 0.1, 1.0, scope);
-            assertArrayEquals(new float[] {0f, 0f}, g.toFloatArray());
+            w.getArray().setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                gc.backward(w.getArray().mul(3f).sum());
+            }
+            NDArray g = w.getArray().getGradient();
+            g.attach(scope);
+            assertArrayEquals(new float[] {3f, 3f}, g.toFloatArray());
+            adam.step(Map.of("w.weight", w), Map.of("w.weight", g), 0.1, 1.0);
+            assertArrayEquals(new float[] {0f, 0f}, w.getArray().getGradient().toFloatArray());
+        }
+    }
+
+    @Test
+    void aLargeParameterUpdatedSliceBySliceMatchesTheWholeUpdate() {
+        float[] w0 = new float[10];
+        float[][] g = new float[3][10];
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < w0.length; i++) {
+            w0[i] = (float) r.nextGaussian();
+            for (float[] gt : g) {
+                gt[i] = (float) r.nextGaussian();
+            }
+        }
+        try (NDManager m = NDManager.newBaseManager();
+                AdamW whole = new AdamW(0.9, 0.999, 1e-8, 0.1, 1000, m);
+                AdamW sliced = new AdamW(0.9, 0.999, 1e-8, 0.1, 4, m)) {
+            Parameter a = param(m, "a.weight", w0.clone());
+            Parameter b = param(m, "a.weight", w0.clone());
+            a.getArray().setRequiresGradient(true);
+            b.getArray().setRequiresGradient(true);
+            for (float[] gt : g) {
+                for (var pair : Map.of(whole, a, sliced, b).entrySet()) {
+                    Parameter p = pair.getValue();
+                    try (NDManager scope = m.newSubManager()) {
+                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                            gc.backward(p.getArray().mul(scope.create(gt)).sum());
+                        }
+                        NDArray grad = p.getArray().getGradient();
+                        grad.attach(scope);
+                        pair.getKey().step(Map.of("a.weight", p), Map.of("a.weight", grad), 0.01, 0.5);
+                        assertArrayEquals(new float[10], p.getArray().getGradient().toFloatArray(),
+                                "slices of 4 over 10 elements leave the gradient zeroed");
+                    }
+                }
+            }
+            assertArrayEquals(a.getArray().toFloatArray(), b.getArray().toFloatArray(), 1e-7f);
+            assertArrayEquals(whole.mean().get("a.weight").toFloatArray(),
+                    sliced.mean().get("a.weight").toFloatArray(), 1e-7f);
+            assertArrayEquals(whole.variance().get("a.weight").toFloatArray(),
+                    sliced.variance().get("a.weight").toFloatArray(), 1e-7f);
+            assertFalse(java.util.Arrays.equals(w0, b.getArray().toFloatArray()), "the weights moved");
         }
     }
 }
