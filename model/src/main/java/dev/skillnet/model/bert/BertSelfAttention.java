@@ -42,11 +42,13 @@ public final class BertSelfAttention extends HfBlock {
         Shape s = x.getShape();
         long b = s.get(0);
         long t = s.get(1);
-        NDArray q = split(query.forward(x), b, t); // [B, heads, T, d]
+        // q / √d before the product rather than the scores after: [B, T, H] is half the size of
+        // [B, heads, T, T] at T = 128, and for d = 64 the power-of-two scale makes the two identical
+        NDArray qx = query.forward(x);
+        NDArray q = split(qx.mul(Scalars.of(qx, (float) (1 / Math.sqrt(headSize)))), b, t); // [B, heads, T, d]
         NDArray k = split(key.forward(x), b, t);
         NDArray v = split(value.forward(x), b, t);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)) // [B, heads, T, T]
-                .div(Scalars.of(q, (float) Math.sqrt(headSize)))
                 .add(maskBias);
         NDArray probs = scores.softmax(-1);
         if (training && dropout > 0) {
