@@ -11,8 +11,9 @@ import java.util.TreeMap;
  * Tiny training steps with leak checks: NDArrays alive under the benchmark's manager after steps
  * 10 and 200 (parameters and AdamW moments; anything more would be a leak), and resident memory
  * at steps 200, 500, 1000 and 2000 beside the JVM heap committed at the same moments. Resident
- * memory counts a page only once it is touched, so it rises while the JVM first cycles through
- * its committed heap, then holds; the checkpoints show where.
+ * memory counts a page only once it is touched, so without {@code -XX:+AlwaysPreTouch} (which
+ * the launcher sets for {@code skillnet bench}) it rises by up to the committed heap while the JVM
+ * first cycles through it, then holds; pre-touched, what grows is native memory.
  */
 final class MemorySoak {
 
@@ -45,9 +46,11 @@ final class MemorySoak {
         l.addProperty("step200", live[1]);
         out.add("live_ndarrays", l);
         JsonObject r = new JsonObject();
+        boolean pretouched = ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:+AlwaysPreTouch");
+        r.addProperty("jvm_heap_pretouched", pretouched);
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "%nlive NDArrays (tiny training): %d after step 10, %d after step 200%nresident memory (JVM heap "
-                        + "committed):", live[0], live[1]));
+                        + "committed%s):", live[0], live[1], pretouched ? ", pre-touched" : ", not pre-touched"));
         at.forEach((step, v) -> {
             r.addProperty("step" + step + "_mib", v[0]);
             r.addProperty("step" + step + "_jvm_heap_committed_mib", v[1]);
