@@ -7,6 +7,7 @@ import dev.skillnet.model.bert.BertModel;
 import dev.skillnet.model.bert.EncoderOutput;
 import dev.skillnet.model.heads.HeadKind;
 import dev.skillnet.model.heads.HeadSpec;
+import dev.skillnet.model.heads.Pooling;
 import dev.skillnet.model.heads.TaskHead;
 import dev.skillnet.model.nn.HfBlock;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class SkillNetModel extends HfBlock {
         if (heads.containsKey(spec.task())) {
             throw new IllegalArgumentException("task '" + spec.task() + "' already has a head");
         }
-        TaskHead head = headList.add(spec.task(), new TaskHead(spec.kind(), bert.config().hiddenSize(),
+        TaskHead head = headList.add(spec.task(), new TaskHead(spec.kind(), spec.pooling(), bert.config().hiddenSize(),
                 spec.outputs(), bert.config().hiddenDropoutProb()));
         heads.put(spec.task(), head);
         headSpecs.put(spec.task(), spec);
@@ -69,12 +70,12 @@ public final class SkillNetModel extends HfBlock {
     public NDArray forward(String task, NDArray inputIds, NDArray tokenTypeIds, NDArray attentionMask,
             int[] activeSkills, boolean training) {
         EncoderOutput encoded = bert.forward(inputIds, tokenTypeIds, attentionMask, activeSkills, training);
-        return head(task).forward(encoded, training);
+        return head(task).forward(encoded, attentionMask, training);
     }
 
     /**
      * The parameters a step of {@code task} with these skills touches: the shared encoder (the
-     * pooler only for tasks that classify the pooled output), the active skills and the task's
+     * pooler only for tasks whose head reads it), the active skills and the task's
      * head. Nothing else may be updated by that step.
      *
      * @param task the task
@@ -88,11 +89,12 @@ public final class SkillNetModel extends HfBlock {
         }
         Map<String, Parameter> out = new LinkedHashMap<>();
         String headPrefix = "heads." + task + ".";
-        boolean pooled = head(task).kind() == HeadKind.SEQUENCE;
+        TaskHead head = head(task);
+        boolean pooled = head.kind() == HeadKind.SEQUENCE && head.pooling() == Pooling.CLS;
         for (var e : namedParameters().entrySet()) {
             String name = e.getKey();
             if (name.startsWith("bert.pooler.") && !pooled) {
-                continue; // token and span heads never read the pooler: it gets no gradient
+                continue; // token, span and mean-pooled heads never read the pooler: it gets no gradient
             } else if (name.startsWith("heads.")) {
                 if (name.startsWith(headPrefix)) {
                     out.put(name, e.getValue());

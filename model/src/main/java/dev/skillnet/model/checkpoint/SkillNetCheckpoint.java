@@ -16,6 +16,7 @@ import dev.skillnet.model.SkillNetModel;
 import dev.skillnet.model.bert.BertModel;
 import dev.skillnet.model.heads.HeadKind;
 import dev.skillnet.model.heads.HeadSpec;
+import dev.skillnet.model.heads.Pooling;
 import dev.skillnet.model.nn.ParameterInit;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -123,6 +124,7 @@ public final class SkillNetCheckpoint {
             j.addProperty("task", h.task());
             j.addProperty("kind", h.kind().name().toLowerCase(java.util.Locale.ROOT));
             j.addProperty("outputs", h.outputs());
+            j.addProperty("pooling", h.pooling().json());
             heads.add(j);
         }
         o.add("heads", heads);
@@ -141,7 +143,8 @@ public final class SkillNetCheckpoint {
                 JsonObject j = h.getAsJsonObject();
                 heads.add(new HeadSpec(j.get("task").getAsString(),
                         HeadKind.valueOf(j.get("kind").getAsString().toUpperCase(java.util.Locale.ROOT)),
-                        j.get("outputs").getAsInt()));
+                        j.get("outputs").getAsInt(),
+                        j.has("pooling") ? Pooling.fromJson(j.get("pooling").getAsString()) : Pooling.CLS));
             }
             return new SkillNetModel(new BertModel(config, new SkillLayout(skills, layers,
                     o.has("experts") ? o.get("experts").getAsInt() : 0, o.has("top_k") ? o.get("top_k").getAsInt() : 0)), heads);

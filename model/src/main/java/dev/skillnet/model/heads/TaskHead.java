@@ -14,21 +14,24 @@ import dev.skillnet.model.nn.HfBlock;
 public final class TaskHead extends HfBlock {
 
     private final HeadKind kind;
+    private final Pooling pooling;
     private final int outputs;
     private final Dense dense;
     private final float dropout;
 
     /**
      * @param kind what the head reads and outputs
+     * @param pooling what a sequence head reads
      * @param hidden H
      * @param outputs C, the number of classes (2 for a span head)
      * @param dropout applied to the encoder output in training
      */
-    public TaskHead(HeadKind kind, int hidden, int outputs, double dropout) {
+    public TaskHead(HeadKind kind, Pooling pooling, int hidden, int outputs, double dropout) {
         if (kind == HeadKind.SPAN && outputs != 2) {
             throw new IllegalArgumentException("a span head has 2 outputs (start, end), got " + outputs);
         }
         this.kind = kind;
+        this.pooling = pooling;
         this.outputs = outputs;
         this.dense = child(kind.layerName(), new Dense(hidden, outputs));
         this.dropout = (float) dropout;
@@ -36,20 +39,44 @@ public final class TaskHead extends HfBlock {
 
     /**
      * @param encoded the encoder's output
+     * @param attentionMask [B, T]: 1 at real tokens, 0 at padding (read by mean pooling)
      * @param training whether dropout is on
      * @return logits: [B, C] for SEQUENCE, [B, T, C] for TOKEN, [B, T, 2] for SPAN
      */
-    public NDArray forward(EncoderOutput encoded, boolean training) {
-        NDArray x = kind == HeadKind.SEQUENCE ? encoded.poolerOutput() : encoded.lastHiddenState();
+    public NDArray forward(EncoderOutput encoded, NDArray attentionMask, boolean training) {
+        NDArray x;
+        if (kind != HeadKind.SEQUENCE) {
+            x = encoded.lastHiddenState();
+        } else if (pooling == Pooling.CLS) {
+            x = encoded.poolerOutput();
+        } else {
+            x = meanOverTokens(encoded.lastHiddenState(), attentionMask);
+        }
         if (training && dropout > 0) {
             x = Dropout.apply(x, dropout);
         }
         return dense.forward(x);
     }
 
+    /**
+     * @param hidden [B, T, H]
+     * @param attentionMask [B, T]
+     * @return [B, H]: each sequence's mean over its real tokens
+     */
+    private static NDArray meanOverTokens(NDArray hidden, NDArray attentionMask) {
+        NDArray keep = attentionMask.toType(hidden.getDataType(), false); // [B, T]
+        NDArray sum = hidden.mul(keep.expandDims(-1)).sum(new int[] {1}); // [B, H]
+        return sum.div(keep.sum(new int[] {1}, true)); // count [B, 1]
+    }
+
     /** @return what the head reads and outputs */
     public HeadKind kind() {
         return kind;
+    }
+
+    /** @return what a sequence head reads */
+    public Pooling pooling() {
+        return pooling;
     }
 
     /** @return the number of outputs per example or token */

@@ -1,6 +1,7 @@
 package dev.skillnet.tasks.declare;
 
 import com.google.gson.JsonObject;
+import dev.skillnet.model.heads.Pooling;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param maxLength the maximum input length in tokens, 8 to 4096
  * @param docStride the window step for long passages (meaningful for span extraction only)
  * @param maxAnswerLength the longest answer in tokens (meaningful for span extraction only)
+ * @param pooling what the classification head reads ({@code "pooling"}: {@code cls}, the default,
+ *     or {@code mean}); always {@code cls} for tagging and span extraction
  * @param data the raw {@code "data"} object, read by the data module
  * @param file the declaration file
  */
@@ -30,6 +33,7 @@ public record TaskDeclaration(
         int maxLength,
         int docStride,
         int maxAnswerLength,
+        Pooling pooling,
         JsonObject data,
         Path file) {
 
@@ -52,6 +56,7 @@ public record TaskDeclaration(
         skills = List.copyOf(skills);
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(pooling, "pooling");
         data = data.deepCopy();
         Objects.requireNonNull(file, "file");
     }

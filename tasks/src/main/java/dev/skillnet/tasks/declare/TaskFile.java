@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.skillnet.core.UserInputException;
+import dev.skillnet.model.heads.Pooling;
 import dev.skillnet.skills.JsonFiles;
 import dev.skillnet.skills.Skill;
 import dev.skillnet.skills.SkillJson;
@@ -18,7 +19,7 @@ import java.util.Set;
 final class TaskFile {
 
     static final Set<String> FIELDS = Set.of("name", "type", "description", "skills", "new_skills",
-            "data", "labels", "metric", "max_length", "doc_stride", "max_answer_length");
+            "data", "labels", "metric", "max_length", "doc_stride", "max_answer_length", "pooling");
     private static final Set<String> SPAN_ONLY = Set.of("doc_stride", "max_answer_length");
 
     private final Path file;
@@ -90,7 +91,24 @@ final class TaskFile {
         int maxAnswerLength = fields.optionalInt("max_answer_length",
                 TaskDeclaration.DEFAULT_MAX_ANSWER_LENGTH, 1, TaskDeclaration.MAX_MAX_LENGTH);
         return new TaskDeclaration(name, type, description, used, labels, metric, maxLength,
-                docStride, maxAnswerLength, data, file);
+                docStride, maxAnswerLength, pooling(type), data, file);
+    }
+
+    /** {@code "pooling"}: {@code cls} (default) or {@code mean}, for classification tasks only. */
+    private Pooling pooling(TaskType type) {
+        if (!fields.has("pooling")) {
+            return Pooling.CLS;
+        }
+        if (type != TaskType.SINGLE_TEXT_CLASSIFICATION && type != TaskType.TEXT_PAIR_CLASSIFICATION) {
+            throw fields.error("field \"pooling\" applies only to classification tasks (single_text_classification,"
+                    + " text_pair_classification); a " + type.jsonName() + " head reads every token");
+        }
+        String name = fields.requiredString("pooling");
+        try {
+            return Pooling.fromJson(name);
+        } catch (IllegalArgumentException e) {
+            throw fields.error("field \"pooling\": " + e.getMessage());
+        }
     }
 
     private TaskType type() {

@@ -129,7 +129,8 @@ public final class ExtensionJob {
     private static SkillNetModel grow(SkillNetModel old, SkillTable table, List<String> newSkills, Task<?, ?> task,
             TaskDeclaration decl, long seed, NDManager manager) {
         HeadKind kind = task.kind().headKind();
-        HeadSpec spec = new HeadSpec(decl.name(), kind, kind == HeadKind.SPAN ? 2 : task.labels().size());
+        HeadSpec spec = new HeadSpec(decl.name(), kind, kind == HeadKind.SPAN ? 2 : task.labels().size(),
+                decl.pooling());
         double range = old.bert().config().initializerRange();
         if (newSkills.isEmpty()) {
             old.addHead(spec);

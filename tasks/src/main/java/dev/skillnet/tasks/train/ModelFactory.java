@@ -58,7 +58,8 @@ public final class ModelFactory {
         List<HeadSpec> heads = new ArrayList<>();
         for (Task<?, ?> t : tasks) {
             HeadKind kind = t.kind().headKind();
-            heads.add(new HeadSpec(t.name(), kind, kind == HeadKind.SPAN ? 2 : t.labels().size()));
+            heads.add(new HeadSpec(t.name(), kind, kind == HeadKind.SPAN ? 2 : t.labels().size(),
+                    t.declaration().pooling()));
         }
         return heads;
     }

@@ -147,4 +147,13 @@ class DeclarationErrorsTest {
         assertEquals("field \"doc_stride\" must be a whole number from 1 to 4096, found 0",
                 reason(cmrc2018(), t -> t.addProperty("doc_stride", 0)));
     }
+
+    @Test
+    void poolingIsClsOrMeanAndOnlyForClassification() {
+        assertEquals("field \"pooling\": unknown pooling 'max'; use cls or mean",
+                reason(t -> t.addProperty("pooling", "max")));
+        assertEquals("field \"pooling\" applies only to classification tasks (single_text_classification,"
+                + " text_pair_classification); a span_extraction head reads every token",
+                reason(cmrc2018(), t -> t.addProperty("pooling", "mean")));
+    }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.skillnet.core.UserInputException;
+import dev.skillnet.model.heads.Pooling;
 import dev.skillnet.skills.Skill;
 import dev.skillnet.skills.SkillTable;
 import java.nio.file.Files;
@@ -60,6 +61,15 @@ class TaskDeclarationsTest {
         assertEquals(128, task.maxLength());
         assertEquals(128, task.docStride());
         assertEquals(30, task.maxAnswerLength());
+        assertEquals(Pooling.CLS, task.pooling());
+    }
+
+    @Test
+    void aClassificationTaskMayPoolByTheMeanOfItsTokens() {
+        JsonObject mean = chnsenticorp();
+        mean.addProperty("pooling", "mean");
+        files().write("t.json", mean);
+        assertEquals(Pooling.MEAN, load().get("chnsenticorp").pooling());
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.skillnet.data.tokenize.BertTokenizer;
 import dev.skillnet.data.tokenize.Encoded;
+import dev.skillnet.model.heads.Pooling;
 import dev.skillnet.tasks.declare.LabelSpec;
 import dev.skillnet.tasks.declare.TaskDeclaration;
 import dev.skillnet.tasks.declare.TaskType;
@@ -33,7 +34,7 @@ final class KindFixtures {
                 + " \"splits\": {\"train\": \"train.txt\"}}")
                 .getAsJsonObject();
         return new TaskDeclaration("ner", TaskType.SEQUENCE_LABELING, "", List.of("token"),
-                LabelSpec.list(List.of("PER", "LOC")), "entity_f1", maxLength, 128, 30, data,
+                LabelSpec.list(List.of("PER", "LOC")), "entity_f1", maxLength, 128, 30, Pooling.CLS, data,
                 DECLARATION);
     }
 
@@ -43,7 +44,7 @@ final class KindFixtures {
                 "{\"dir\": \"rc\", \"format\": \"squad\", \"splits\": {\"train\": \"train.json\"}}")
                 .getAsJsonObject();
         return new TaskDeclaration("rc", TaskType.SPAN_EXTRACTION, "", List.of("question"),
-                LabelSpec.none(), "cmrc_f1", maxLength, docStride, maxAnswerLength, data,
+                LabelSpec.none(), "cmrc_f1", maxLength, docStride, maxAnswerLength, Pooling.CLS, data,
                 DECLARATION);
     }
 

@@ -1,0 +1,92 @@
+package dev.skillnet.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import dev.skillnet.model.bert.BertModel;
+import dev.skillnet.model.bert.EncoderOutput;
+import dev.skillnet.model.checkpoint.SkillNetCheckpoint;
+import dev.skillnet.model.heads.HeadKind;
+import dev.skillnet.model.heads.HeadSpec;
+import dev.skillnet.model.heads.Pooling;
+import dev.skillnet.model.nn.ParameterInit;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A mean-pooled head reads the average of the real tokens' states and never the pooler. */
+class PoolingTest {
+
+    private static SkillNetModel model(NDManager m) {
+        BertConfig config = BertConfig.of(20, 16, 2, 2, 32, 16);
+        SkillNetModel model = new SkillNetModel(new BertModel(config, new SkillLayout(List.of("a"), List.of(1))),
+                List.of(new HeadSpec("cls_task", HeadKind.SEQUENCE, 3),
+                        new HeadSpec("mean_task", HeadKind.SEQUENCE, 3, Pooling.MEAN)));
+        ParameterInit.initialize(model, m, 0.2, 3);
+        return model;
+    }
+
+    @Test
+    void meanPoolingIgnoresPaddingAndMatchesTheAverageOfTheRealTokens() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            SkillNetModel model = model(m);
+            NDArray ids = m.create(new long[][] {{2, 5, 9, 3, 0, 0}});
+            NDArray types = m.zeros(ids.getShape(), DataType.INT64);
+            NDArray mask = m.create(new long[][] {{1, 1, 1, 1, 0, 0}});
+            int[] skills = {0};
+            float[] padded = model.forward("mean_task", ids, types, mask, skills, false).toFloatArray();
+            NDArray shortIds = m.create(new long[][] {{2, 5, 9, 3}});
+            float[] unpadded = model.forward("mean_task", shortIds, m.zeros(shortIds.getShape(),
+                    DataType.INT64), m.ones(shortIds.getShape(),
+                    DataType.INT64), skills, false).toFloatArray();
+            assertArrayEquals(unpadded, padded, 1e-5f, "padding changes nothing");
+
+            EncoderOutput out = model.bert().forward(shortIds, m.zeros(shortIds.getShape(),
+                    DataType.INT64), m.ones(shortIds.getShape(),
+                    DataType.INT64), skills, false);
+            NDArray byHand = model.head("mean_task").forward(new EncoderOutput(out.lastHiddenState(),
+                    out.poolerOutput().zerosLike()), m.ones(shortIds.getShape()), false);
+            assertArrayEquals(byHand.toFloatArray(), unpadded, 1e-6f, "the pooler's output is not read");
+            float[] cls = model.forward("cls_task", shortIds, m.zeros(shortIds.getShape(),
+                    DataType.INT64), m.ones(shortIds.getShape(),
+                    DataType.INT64), skills, false).toFloatArray();
+            assertEquals(3, cls.length);
+        }
+    }
+
+    @Test
+    void aMeanPooledTaskDoesNotTouchThePooler() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            SkillNetModel model = model(m);
+            assertTrue(model.parametersFor("cls_task", new int[] {0}).containsKey("bert.pooler.dense.weight"));
+            assertFalse(model.parametersFor("mean_task", new int[] {0}).containsKey("bert.pooler.dense.weight"));
+            assertTrue(model.parametersFor("mean_task", new int[] {0}).containsKey("heads.mean_task.classifier.weight"));
+        }
+    }
+
+    @Test
+    void aCheckpointKeepsEachHeadsPooling(@TempDir Path dir)
+            throws IOException {
+        try (NDManager m = NDManager.newBaseManager()) {
+            SkillNetCheckpoint.save(model(m), dir);
+            SkillNetModel loaded = SkillNetCheckpoint.load(dir, m);
+            assertEquals(Pooling.CLS, loaded.head("cls_task").pooling());
+            assertEquals(Pooling.MEAN, loaded.head("mean_task").pooling());
+        }
+    }
+
+    @Test
+    void onlySequenceHeadsPool() {
+        assertThrows(IllegalArgumentException.class, () -> new HeadSpec("ner", HeadKind.TOKEN, 5, Pooling.MEAN));
+        assertEquals(Pooling.MEAN, Pooling.fromJson("mean"));
+        assertThrows(IllegalArgumentException.class, () -> Pooling.fromJson("max"));
+    }
+}
