@@ -125,7 +125,9 @@ public final class AdamW implements AutoCloseable {
      */
     private void chunked(NDArray w, NDArray g, NDArray m, NDArray v, float[] k) {
         try (NDManager views = stateManager.newSubManager()) {
-            NDArray wf = flat(w.stopGradient(), views);
+            NDArray detached = w.stopGradient(); // made under the parameter's manager: moved to close with the views
+            detached.attach(views);
+            NDArray wf = flat(detached, views);
             NDArray gf = flat(g, views);
             NDArray mf = flat(m, views);
             NDArray vf = flat(v, views);

@@ -113,20 +113,28 @@ class AdamWTest {
             Parameter b = param(m, "a.weight", w0.clone());
             a.getArray().setRequiresGradient(true);
             b.getArray().setRequiresGradient(true);
+            int alive = -1;
             for (float[] gt : g) {
                 for (var pair : Map.of(whole, a, sliced, b).entrySet()) {
                     Parameter p = pair.getValue();
                     try (NDManager scope = m.newSubManager()) {
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                            gc.backward(p.getArray().mul(scope.create(gt)).sum());
+                            gc.backward(scope.create(gt).mul(p.getArray()).sum());
                         }
                         NDArray grad = p.getArray().getGradient();
                         grad.attach(scope);
                         pair.getKey().step(Map.of("a.weight", p), Map.of("a.weight", grad), 0.01, 0.5);
-                        assertArrayEquals(new float[10], p.getArray().getGradient().toFloatArray(),
+                        NDArray after = p.getArray().getGradient();
+                        after.attach(scope);
+                        assertArrayEquals(new float[10], after.toFloatArray(),
                                 "slices of 4 over 10 elements leave the gradient zeroed");
                     }
                 }
+                int now = m.getManagedArrays().size();
+                if (alive >= 0) {
+                    assertEquals(alive, now, "the slices' views are freed with each step");
+                }
+                alive = now;
             }
             assertArrayEquals(a.getArray().toFloatArray(), b.getArray().toFloatArray(), 1e-7f);
             assertArrayEquals(whole.mean().get("a.weight").toFloatArray(),
