@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.skillnet.data.tokenize.BertTokenizer;
 import dev.skillnet.tasks.run.Task;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,16 +61,13 @@ public final class Benchmark {
             // the same run; measured steps must be the steady state.
             int warm = base ? (config.quick() ? 2 : 6) : 5;
             int measured = base ? (config.quick() ? 1 : 4) : (config.quick() ? 10 : 40);
-            double oneSkill = 0;
-            TrainStepBench.StepPhases onePhases = null;
             try (TrainStepBench bench = new TrainStepBench(s, 4)) {
+                SkillCountSteps steps = alternateSkillCounts(bench, warm, measured);
+                double[][] each = steps.each();
+                TrainStepBench.StepPhases onePhases = steps.onePhases();
+                double oneSkill = mean(each[0]);
                 for (int k = 1; k <= 4; k++) {
-                    bench.activate(k);
-                    double seconds = bench.time(warm, measured, step -> { });
-                    if (k == 1) {
-                        oneSkill = seconds;
-                        onePhases = bench.phases();
-                    }
+                    double seconds = mean(each[k - 1]);
                     double predicted = oneSkill * s.trainingFlops(k) / s.trainingFlops(1);
                     double mfu = s.trainingFlops(k) / seconds / 1e9 / peak.get(s.name());
                     JsonObject row = new JsonObject();
@@ -80,7 +78,7 @@ public final class Benchmark {
                     row.addProperty("mfu", mfu);
                     row.addProperty("step_seconds", seconds);
                     row.addProperty("flop_predicted_seconds", predicted);
-                    row.add("each_s", toJson(bench.lastSteps()));
+                    row.add("each_s", toJson(each[k - 1]));
                     train.add(row);
                     line("%-6s %7d %9d %12.0f %8.3f %10.4f %+9.1f%%%n", s.name(), k, 4, s.tokens() / seconds, mfu,
                             seconds, 100 * (seconds / predicted - 1));
@@ -148,6 +146,46 @@ public final class Benchmark {
         json.add("sparsity_step_seconds", sp);
         line("%nsparsity (%s, %d alternated steps each, medians): 3 active of 3 declared %.4f s/step, 3 of 12 %.4f "
                 + "s/step: %+.1f%%%n", shape.name(), pairs, t.firstMedian(), t.secondMedian(), t.changePercent());
+    }
+
+    /**
+     * @param each each k's measured step seconds, k = 1 first
+     * @param onePhases the mean phases of the 1-skill steps
+     */
+    private record SkillCountSteps(double[][] each, TrainStepBench.StepPhases onePhases) {}
+
+    /**
+     * Times 1, 2, 3 and 4 active skills in rounds (1 2 3 4, then 4 3 2 1, ...) after warming each,
+     * so that drift in the machine's speed falls on every row alike; rows timed one after
+     * another differed by up to 14% from the FLOP scaling in a run where the machine slowed.
+     *
+     * @return each k's measured steps, and the 1-skill steps' phases
+     */
+    private static SkillCountSteps alternateSkillCounts(TrainStepBench bench, int warm, int measured) {
+        for (int k = 1; k <= 4; k++) {
+            bench.activate(k);
+            bench.time(warm, 0, step -> { });
+        }
+        double[][] each = new double[4][measured];
+        double[] phases = new double[3];
+        for (int r = 0; r < measured; r++) {
+            for (int j = 0; j < 4; j++) {
+                int k = r % 2 == 0 ? j + 1 : 4 - j;
+                bench.activate(k);
+                each[k - 1][r] = bench.time(0, 1, step -> { });
+                if (k == 1) {
+                    TrainStepBench.StepPhases p = bench.phases();
+                    phases[0] += p.forward() / measured;
+                    phases[1] += p.backward() / measured;
+                    phases[2] += p.update() / measured;
+                }
+            }
+        }
+        return new SkillCountSteps(each, new TrainStepBench.StepPhases(phases[0], phases[1], phases[2]));
+    }
+
+    private static double mean(double[] values) {
+        return Arrays.stream(values).average().orElseThrow();
     }
 
     /**
