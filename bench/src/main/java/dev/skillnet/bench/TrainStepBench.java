@@ -38,7 +38,6 @@ final class TrainStepBench implements AutoCloseable {
     private final Random random = new Random(1);
     private final double[] phaseSeconds = new double[3];
     private int phaseSteps;
-    private double[] lastSteps = new double[0];
 
     /**
      * Where a step's time goes, as wall time between points where the CPU has finished the work
@@ -144,20 +143,12 @@ final class TrainStepBench implements AutoCloseable {
             after.accept(i);
         }
         resetPhases();
-        lastSteps = new double[measured];
         long start = System.nanoTime();
         for (int i = 1; i <= measured; i++) {
-            long t = System.nanoTime();
             step();
-            lastSteps[i - 1] = (System.nanoTime() - t) / 1e9;
             after.accept(warmup + i);
         }
         return (System.nanoTime() - start) / 1e9 / measured;
-    }
-
-    /** @return seconds of each measured step of the last {@link #time} call */
-    double[] lastSteps() {
-        return lastSteps.clone();
     }
 
     /** @return NDArrays alive under this benchmark's manager (parameters, moments, leftovers) */

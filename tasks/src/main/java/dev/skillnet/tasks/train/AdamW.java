@@ -108,12 +108,12 @@ public final class AdamW implements AutoCloseable {
             double c1 = 1 - Math.pow(beta1, t);
             double sqrtC2 = Math.sqrt(1 - Math.pow(beta2, t));
             float decay = weightDecay > 0 && decays(name) ? (float) weightDecay : 0f;
-            float[] k = {(float) learningRate, (float) (learningRate * sqrtC2 / c1), decay, (float) scale,
-                (float) (epsilon * sqrtC2)};
+            Rates rates = new Rates((float) learningRate, (float) (learningRate * sqrtC2 / c1), decay, (float) scale,
+                    (float) (epsilon * sqrtC2));
             if (w.size() <= chunk) {
-                kernel(w, g, m, v, w, k);
+                kernel(w, g, m, v, rates);
             } else {
-                chunked(w, g, m, v, k);
+                chunked(w, g, m, v, rates);
             }
         }
     }
@@ -123,7 +123,7 @@ public final class AdamW implements AutoCloseable {
      * elementwise passes; over a whole BERT-base weight matrix each pass goes to main memory,
      * over a slice of {@link #DEFAULT_CHUNK} elements they stay in cache.
      */
-    private void chunked(NDArray w, NDArray g, NDArray m, NDArray v, float[] k) {
+    private void chunked(NDArray w, NDArray g, NDArray m, NDArray v, Rates rates) {
         try (NDManager views = stateManager.newSubManager()) {
             NDArray detached = w.stopGradient(); // made under the parameter's manager: moved to close with the views
             detached.attach(views);
@@ -136,7 +136,7 @@ public final class AdamW implements AutoCloseable {
                 NDIndex slice = new NDIndex("{}:{}", start, Math.min(n, start + chunk));
                 try (NDArray wc = wf.get(slice); NDArray gc = gf.get(slice); NDArray mc = mf.get(slice);
                         NDArray vc = vf.get(slice)) {
-                    kernel(wc, gc, mc, vc, wc, k);
+                    kernel(wc, gc, mc, vc, rates);
                     zero(gc);
                 }
             }
@@ -154,13 +154,20 @@ public final class AdamW implements AutoCloseable {
     }
 
     /**
-     * One call into DJL's {@code adamUpdate}, which also zeroes {@code owner}'s gradient.
+     * The numbers one step hands the kernel.
      *
-     * @param k learning rate, learning rate × √c2 / c1, decay, gradient scale, ε × √c2
+     * @param lr the learning rate (for the decoupled decay)
+     * @param correctedLr lr × √c2 / c1, the bias corrections folded in
+     * @param decay weight decay (0 for biases and LayerNorm)
+     * @param scale the clipping factor applied to the gradient
+     * @param epsilon ε × √c2
      */
-    private void kernel(NDArray w, NDArray g, NDArray m, NDArray v, NDArray owner, float[] k) {
-        w.getNDArrayInternal().adamUpdate(new NDList(w, g, m, v), new NDList(owner), k[0], k[1], k[2], k[3],
-                NO_CLAMP, (float) beta1, (float) beta2, k[4], false, true);
+    private record Rates(float lr, float correctedLr, float decay, float scale, float epsilon) {}
+
+    /** One call into DJL's {@code adamUpdate}, which also zeroes {@code w}'s gradient (if it has one). */
+    private void kernel(NDArray w, NDArray g, NDArray m, NDArray v, Rates r) {
+        w.getNDArrayInternal().adamUpdate(new NDList(w, g, m, v), new NDList(w), r.lr(), r.correctedLr(), r.decay(),
+                r.scale(), NO_CLAMP, (float) beta1, (float) beta2, r.epsilon(), false, true);
     }
 
     /**
