@@ -70,7 +70,7 @@ public final class SkillNetModel extends HfBlock {
     public NDArray forward(String task, NDArray inputIds, NDArray tokenTypeIds, NDArray attentionMask,
             int[] activeSkills, boolean training) {
         EncoderOutput encoded = bert.forward(inputIds, tokenTypeIds, attentionMask, activeSkills, training);
-        return head(task).forward(encoded, attentionMask, training);
+        return head(task).forward(encoded, tokenTypeIds, attentionMask, training);
     }
 
     /**

@@ -22,14 +22,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A mean-pooled head reads the average of the real tokens' states and never the pooler. */
+/**
+ * A mean-pooled head reads the average of the real tokens' states, a pair-pooled head compares
+ * the two segments' averages, and neither reads the pooler.
+ */
 class PoolingTest {
 
     private static SkillNetModel model(NDManager m) {
         BertConfig config = BertConfig.of(20, 16, 2, 2, 32, 16);
         SkillNetModel model = new SkillNetModel(new BertModel(config, new SkillLayout(List.of("a"), List.of(1))),
                 List.of(new HeadSpec("cls_task", HeadKind.SEQUENCE, 3),
-                        new HeadSpec("mean_task", HeadKind.SEQUENCE, 3, Pooling.MEAN)));
+                        new HeadSpec("mean_task", HeadKind.SEQUENCE, 3, Pooling.MEAN),
+                        new HeadSpec("pair_task", HeadKind.SEQUENCE, 2, Pooling.PAIR)));
         ParameterInit.initialize(model, m, 0.2, 3);
         return model;
     }
@@ -53,12 +57,46 @@ class PoolingTest {
                     DataType.INT64), m.ones(shortIds.getShape(),
                     DataType.INT64), skills, false);
             NDArray byHand = model.head("mean_task").forward(new EncoderOutput(out.lastHiddenState(),
-                    out.poolerOutput().zerosLike()), m.ones(shortIds.getShape()), false);
+                    out.poolerOutput().zerosLike()), null, m.ones(shortIds.getShape()), false);
             assertArrayEquals(byHand.toFloatArray(), unpadded, 1e-6f, "the pooler's output is not read");
             float[] cls = model.forward("cls_task", shortIds, m.zeros(shortIds.getShape(),
                     DataType.INT64), m.ones(shortIds.getShape(),
                     DataType.INT64), skills, false).toFloatArray();
             assertEquals(3, cls.length);
+        }
+    }
+
+    @Test
+    void pairPoolingComparesTheMeansOfTheTwoSegmentsAndIgnoresPadding() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            SkillNetModel model = model(m);
+            int[] skills = {0};
+            // [CLS] 5 9 [SEP] | 7 [SEP], then two padding positions
+            NDArray ids = m.create(new long[][] {{2, 5, 9, 3, 7, 3, 0, 0}});
+            NDArray types = m.create(new long[][] {{0, 0, 0, 0, 1, 1, 0, 0}});
+            NDArray mask = m.create(new long[][] {{1, 1, 1, 1, 1, 1, 0, 0}});
+            float[] padded = model.forward("pair_task", ids, types, mask, skills, false).toFloatArray();
+            NDArray shortIds = ids.get(":, :6");
+            NDArray shortTypes = types.get(":, :6");
+            NDArray shortMask = mask.get(":, :6");
+            float[] unpadded = model.forward("pair_task", shortIds, shortTypes, shortMask, skills, false)
+                    .toFloatArray();
+            assertArrayEquals(unpadded, padded, 1e-5f, "padding changes nothing");
+
+            NDArray hidden = model.bert().forward(shortIds, shortTypes, shortMask, skills, false).lastHiddenState();
+            NDArray u = hidden.get(":, :4").mean(new int[] {1}); // [1, H]
+            NDArray v = hidden.get(":, 4:").mean(new int[] {1});
+            NDArray features = u.concat(v, -1).concat(u.sub(v).abs(), -1).concat(u.mul(v), -1); // [1, 4H]
+            var head = model.parametersFor("pair_task", skills);
+            NDArray w = head.get("heads.pair_task.classifier.weight").getArray(); // [2, 4H]
+            NDArray b = head.get("heads.pair_task.classifier.bias").getArray();
+            assertArrayEquals(features.matMul(w.transpose()).add(b).toFloatArray(), unpadded, 1e-5f,
+                    "the classifier reads [u; v; |u - v|; u * v]");
+
+            NDArray swapped = m.create(new long[][] {{2, 7, 3, 5, 9, 3}});
+            NDArray swappedTypes = m.create(new long[][] {{0, 0, 0, 1, 1, 1}});
+            float[] other = model.forward("pair_task", swapped, swappedTypes, shortMask, skills, false).toFloatArray();
+            assertFalse(java.util.Arrays.equals(other, unpadded), "the segments are told apart by the type ids");
         }
     }
 
@@ -69,6 +107,7 @@ class PoolingTest {
             assertTrue(model.parametersFor("cls_task", new int[] {0}).containsKey("bert.pooler.dense.weight"));
             assertFalse(model.parametersFor("mean_task", new int[] {0}).containsKey("bert.pooler.dense.weight"));
             assertTrue(model.parametersFor("mean_task", new int[] {0}).containsKey("heads.mean_task.classifier.weight"));
+            assertFalse(model.parametersFor("pair_task", new int[] {0}).containsKey("bert.pooler.dense.weight"));
         }
     }
 
@@ -80,6 +119,7 @@ class PoolingTest {
             SkillNetModel loaded = SkillNetCheckpoint.load(dir, m);
             assertEquals(Pooling.CLS, loaded.head("cls_task").pooling());
             assertEquals(Pooling.MEAN, loaded.head("mean_task").pooling());
+            assertEquals(Pooling.PAIR, loaded.head("pair_task").pooling());
         }
     }
 
@@ -87,6 +127,7 @@ class PoolingTest {
     void onlySequenceHeadsPool() {
         assertThrows(IllegalArgumentException.class, () -> new HeadSpec("ner", HeadKind.TOKEN, 5, Pooling.MEAN));
         assertEquals(Pooling.MEAN, Pooling.fromJson("mean"));
+        assertEquals(Pooling.PAIR, Pooling.fromJson("pair"));
         assertThrows(IllegalArgumentException.class, () -> Pooling.fromJson("max"));
     }
 }

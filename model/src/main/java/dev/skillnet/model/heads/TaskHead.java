@@ -1,11 +1,14 @@
 package dev.skillnet.model.heads;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import dev.skillnet.model.bert.EncoderOutput;
 import dev.skillnet.model.nn.Dense;
 import dev.skillnet.model.nn.Dropout;
 import dev.skillnet.model.nn.HfBlock;
+import dev.skillnet.model.nn.Scalars;
 
 /**
  * {@code heads.<task>}: dropout and one dense layer over the encoder's output, as HuggingFace's
@@ -33,24 +36,32 @@ public final class TaskHead extends HfBlock {
         this.kind = kind;
         this.pooling = pooling;
         this.outputs = outputs;
-        this.dense = child(kind.layerName(), new Dense(hidden, outputs));
+        this.dense = child(kind.layerName(), new Dense(features(kind, pooling, hidden), outputs));
         this.dropout = (float) dropout;
+    }
+
+    /** @return the width the dense layer reads: 4H for a pair-pooled sequence head, else H */
+    private static int features(HeadKind kind, Pooling pooling, int hidden) {
+        return kind == HeadKind.SEQUENCE && pooling == Pooling.PAIR ? 4 * hidden : hidden;
     }
 
     /**
      * @param encoded the encoder's output
-     * @param attentionMask [B, T]: 1 at real tokens, 0 at padding (read by mean pooling)
+     * @param tokenTypeIds [B, T]: 0 in the first segment, 1 in the second (read by pair pooling)
+     * @param attentionMask [B, T]: 1 at real tokens, 0 at padding (read by mean and pair pooling)
      * @param training whether dropout is on
      * @return logits: [B, C] for SEQUENCE, [B, T, C] for TOKEN, [B, T, 2] for SPAN
      */
-    public NDArray forward(EncoderOutput encoded, NDArray attentionMask, boolean training) {
+    public NDArray forward(EncoderOutput encoded, NDArray tokenTypeIds, NDArray attentionMask, boolean training) {
         NDArray x;
         if (kind != HeadKind.SEQUENCE) {
             x = encoded.lastHiddenState();
         } else if (pooling == Pooling.CLS) {
             x = encoded.poolerOutput();
-        } else {
+        } else if (pooling == Pooling.MEAN) {
             x = meanOverTokens(encoded.lastHiddenState(), attentionMask);
+        } else {
+            x = comparePair(encoded.lastHiddenState(), tokenTypeIds, attentionMask);
         }
         if (training && dropout > 0) {
             x = Dropout.apply(x, dropout);
@@ -64,9 +75,33 @@ public final class TaskHead extends HfBlock {
      * @return [B, H]: each sequence's mean over its real tokens
      */
     private static NDArray meanOverTokens(NDArray hidden, NDArray attentionMask) {
-        NDArray keep = attentionMask.toType(hidden.getDataType(), false); // [B, T]
+        return meanOver(hidden, attentionMask.toType(hidden.getDataType(), false));
+    }
+
+    /**
+     * @param hidden [B, T, H]
+     * @param keep [B, T] float: 1 at the tokens to average
+     * @return [B, H]: the mean over the kept tokens (zeros where none is kept)
+     */
+    private static NDArray meanOver(NDArray hidden, NDArray keep) {
         NDArray sum = hidden.mul(keep.expandDims(-1)).sum(new int[] {1}); // [B, H]
-        return sum.div(keep.sum(new int[] {1}, true)); // count [B, 1]
+        NDArray count = keep.sum(new int[] {1}, true); // [B, 1]
+        return sum.div(count.maximum(Scalars.of(count, 1f)));
+    }
+
+    /**
+     * @param hidden [B, T, H]
+     * @param tokenTypeIds [B, T]
+     * @param attentionMask [B, T]
+     * @return [B, 4H]: {@code [u; v; |u - v|; u * v]}, u and v the means over the first and the
+     *     second segment's real tokens
+     */
+    private static NDArray comparePair(NDArray hidden, NDArray tokenTypeIds, NDArray attentionMask) {
+        NDArray real = attentionMask.toType(hidden.getDataType(), false); // [B, T]
+        NDArray second = tokenTypeIds.toType(hidden.getDataType(), false).mul(real); // [B, T]
+        NDArray u = meanOver(hidden, real.sub(second)); // [B, H]
+        NDArray v = meanOver(hidden, second); // [B, H]
+        return NDArrays.concat(new NDList(u, v, u.sub(v).abs(), u.mul(v)), -1);
     }
 
     /** @return what the head reads and outputs */

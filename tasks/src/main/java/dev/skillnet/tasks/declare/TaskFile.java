@@ -94,7 +94,10 @@ final class TaskFile {
                 docStride, maxAnswerLength, pooling(type), data, file);
     }
 
-    /** {@code "pooling"}: {@code cls} (default) or {@code mean}, for classification tasks only. */
+    /**
+     * {@code "pooling"}: {@code cls} (default) or {@code mean} for classification tasks, or
+     * {@code pair} for text-pair classification.
+     */
     private Pooling pooling(TaskType type) {
         if (!fields.has("pooling")) {
             return Pooling.CLS;
@@ -104,11 +107,17 @@ final class TaskFile {
                     + " text_pair_classification); a " + type.jsonName() + " head reads every token");
         }
         String name = fields.requiredString("pooling");
+        Pooling pooling;
         try {
-            return Pooling.fromJson(name);
+            pooling = Pooling.fromJson(name);
         } catch (IllegalArgumentException e) {
             throw fields.error("field \"pooling\": " + e.getMessage());
         }
+        if (pooling == Pooling.PAIR && type != TaskType.TEXT_PAIR_CLASSIFICATION) {
+            throw fields.error("field \"pooling\": pair compares two texts and applies only to"
+                    + " text_pair_classification tasks; use cls or mean for " + type.jsonName());
+        }
+        return pooling;
     }
 
     private TaskType type() {

@@ -302,7 +302,8 @@ public final class JointTrainer {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 EncoderOutput out = model.bert().forward(padded.inputIds(), padded.tokenTypeIds(),
                         padded.attentionMask(), skills, true);
-                NDArray logits = model.head(task.name()).forward(out, padded.attentionMask(), true);
+                NDArray logits = model.head(task.name()).forward(out, padded.tokenTypeIds(), padded.attentionMask(),
+                        true);
                 NDArray l = task.kind().loss(logits, targets, padded.attentionMask());
                 if (out.auxLoss() != null) {
                     l = l.add(out.auxLoss().mul(Scalars.of(l, AUX_LOSS_WEIGHT)));
