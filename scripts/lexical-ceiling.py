@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""How far shallow lexical cues go on the two pair tasks the demo does not learn.
+"""How far shallow lexical cues go on the two sentence-pair tasks, afqmc and ocnli.
 
 A Transformer trained from scratch on a few thousand pairs can at best pick up shallow cues:
 how many characters the two texts share, or which characters the hypothesis contains. This
