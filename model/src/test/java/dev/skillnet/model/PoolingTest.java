@@ -18,6 +18,7 @@ import dev.skillnet.model.heads.Pooling;
 import dev.skillnet.model.nn.ParameterInit;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,8 +96,9 @@ class PoolingTest {
 
             NDArray swapped = m.create(new long[][] {{2, 7, 3, 5, 9, 3}});
             NDArray swappedTypes = m.create(new long[][] {{0, 0, 0, 1, 1, 1}});
-            float[] other = model.forward("pair_task", swapped, swappedTypes, shortMask, skills, false).toFloatArray();
-            assertFalse(java.util.Arrays.equals(other, unpadded), "the segments are told apart by the type ids");
+            float[] other = model.forward("pair_task", swapped, swappedTypes, shortMask, skills, false)
+                    .toFloatArray();
+            assertFalse(Arrays.equals(other, unpadded), "the segments are told apart by the type ids");
         }
     }
 
@@ -106,7 +108,8 @@ class PoolingTest {
             SkillNetModel model = model(m);
             assertTrue(model.parametersFor("cls_task", new int[] {0}).containsKey("bert.pooler.dense.weight"));
             assertFalse(model.parametersFor("mean_task", new int[] {0}).containsKey("bert.pooler.dense.weight"));
-            assertTrue(model.parametersFor("mean_task", new int[] {0}).containsKey("heads.mean_task.classifier.weight"));
+            assertTrue(model.parametersFor("mean_task", new int[] {0})
+                    .containsKey("heads.mean_task.classifier.weight"));
             assertFalse(model.parametersFor("pair_task", new int[] {0}).containsKey("bert.pooler.dense.weight"));
         }
     }
