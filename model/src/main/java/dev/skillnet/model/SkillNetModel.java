@@ -5,9 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import dev.skillnet.model.bert.BertModel;
 import dev.skillnet.model.bert.EncoderOutput;
-import dev.skillnet.model.heads.HeadKind;
 import dev.skillnet.model.heads.HeadSpec;
-import dev.skillnet.model.heads.Pooling;
 import dev.skillnet.model.heads.TaskHead;
 import dev.skillnet.model.nn.HfBlock;
 import java.util.ArrayList;
@@ -89,12 +87,11 @@ public final class SkillNetModel extends HfBlock {
         }
         Map<String, Parameter> out = new LinkedHashMap<>();
         String headPrefix = "heads." + task + ".";
-        TaskHead head = head(task);
-        boolean pooled = head.kind() == HeadKind.SEQUENCE && head.pooling() == Pooling.CLS;
+        boolean pooled = head(task).readsPooler();
         for (var e : namedParameters().entrySet()) {
             String name = e.getKey();
             if (name.startsWith("bert.pooler.") && !pooled) {
-                continue; // token, span and mean-pooled heads never read the pooler: it gets no gradient
+                continue; // the head does not read the pooler: it gets no gradient
             } else if (name.startsWith("heads.")) {
                 if (name.startsWith(headPrefix)) {
                     out.put(name, e.getValue());

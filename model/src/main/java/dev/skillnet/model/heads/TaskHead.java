@@ -104,6 +104,11 @@ public final class TaskHead extends HfBlock {
         return NDArrays.concat(new NDList(u, v, u.sub(v).abs(), u.mul(v)), -1);
     }
 
+    /** @return whether the head reads {@code bert.pooler}: only a {@code [CLS]}-pooled sequence head does */
+    public boolean readsPooler() {
+        return kind == HeadKind.SEQUENCE && pooling == Pooling.CLS;
+    }
+
     /** @return what the head reads and outputs */
     public HeadKind kind() {
         return kind;

@@ -9,7 +9,6 @@ import dev.skillnet.eval.report.Report;
 import dev.skillnet.model.SkillLayout;
 import dev.skillnet.model.SkillNetModel;
 import dev.skillnet.model.bert.BertModel;
-import dev.skillnet.model.heads.HeadKind;
 import dev.skillnet.model.heads.HeadSpec;
 import dev.skillnet.model.nn.ParameterInit;
 import dev.skillnet.skills.SkillTable;
@@ -20,6 +19,7 @@ import dev.skillnet.tasks.declare.TaskDeclarations;
 import dev.skillnet.tasks.evaluate.EvaluateAll;
 import dev.skillnet.tasks.run.Task;
 import dev.skillnet.tasks.train.JointTrainer;
+import dev.skillnet.tasks.train.ModelFactory;
 import dev.skillnet.tasks.train.TrainConfig;
 import dev.skillnet.tasks.train.TrainingJob;
 import java.nio.file.Path;
@@ -128,9 +128,7 @@ public final class ExtensionJob {
     /** The old model with the new task's head and any new skills, old weights copied. */
     private static SkillNetModel grow(SkillNetModel old, SkillTable table, List<String> newSkills, Task<?, ?> task,
             TaskDeclaration decl, long seed, NDManager manager) {
-        HeadKind kind = task.kind().headKind();
-        HeadSpec spec = new HeadSpec(decl.name(), kind, kind == HeadKind.SPAN ? 2 : task.labels().size(),
-                decl.pooling());
+        HeadSpec spec = ModelFactory.head(task);
         double range = old.bert().config().initializerRange();
         if (newSkills.isEmpty()) {
             old.addHead(spec);

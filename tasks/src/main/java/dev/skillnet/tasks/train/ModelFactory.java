@@ -57,11 +57,19 @@ public final class ModelFactory {
     public static List<HeadSpec> heads(List<Task<?, ?>> tasks) {
         List<HeadSpec> heads = new ArrayList<>();
         for (Task<?, ?> t : tasks) {
-            HeadKind kind = t.kind().headKind();
-            heads.add(new HeadSpec(t.name(), kind, kind == HeadKind.SPAN ? 2 : t.labels().size(),
-                    t.declaration().pooling()));
+            heads.add(head(t));
         }
         return heads;
+    }
+
+    /**
+     * @param task a task
+     * @return its head: its kind, sized by its labels (2 for a span head), with its declared pooling
+     */
+    public static HeadSpec head(Task<?, ?> task) {
+        HeadKind kind = task.kind().headKind();
+        return new HeadSpec(task.name(), kind, kind == HeadKind.SPAN ? 2 : task.labels().size(),
+                task.declaration().pooling());
     }
 
     /**
