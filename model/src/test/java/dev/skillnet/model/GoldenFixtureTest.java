@@ -111,6 +111,40 @@ class GoldenFixtureTest {
     }
 
     @Test
+    void aCheckpointWithNoPoolerLoadsWithAFreshPoolerAndTheSameHiddenStates(@TempDir Path tmp) throws IOException {
+        TinyBertFixture f = TinyBertFixture.load();
+        Path dir = rewrite(f.dir, tmp, key -> key.startsWith("bert.pooler.") ? null : key);
+        BertModel model = BertCheckpoint.load(dir, List.of(), manager);
+        EncoderRunner.Result r = EncoderRunner.run(model, manager, f.inputIds, f.tokenTypeIds, f.attentionMask,
+                Set.of());
+        int h = f.poolerOutput[0].length;
+        for (int i = 0; i < f.inputIds.length; i++) {
+            for (int t = 0; t < f.length(i); t++) {
+                for (int j = 0; j < h; j++) {
+                    assertEquals(f.lastHiddenState[i][t][j], r.hidden()[i][t * h + j], TOLERANCE);
+                }
+            }
+        }
+        float[] bias = model.namedParameters().get("pooler.dense.bias").getArray().toFloatArray();
+        assertEquals(0f, bias[0], "a fresh pooler's bias starts at zero, as HuggingFace initialises it");
+        float[] again = BertCheckpoint.load(dir, List.of(), manager).namedParameters()
+                .get("pooler.dense.weight").getArray().toFloatArray();
+        assertTrue(java.util.Arrays.equals(again,
+                model.namedParameters().get("pooler.dense.weight").getArray().toFloatArray()),
+                "the fresh pooler is the same at every load");
+    }
+
+    @Test
+    void onlyTheWholePoolerMayBeMissing(@TempDir Path tmp) throws IOException {
+        TinyBertFixture f = TinyBertFixture.load();
+        Path dir = rewrite(f.dir, tmp, key -> key.startsWith("bert.pooler.")
+                || key.equals("bert.embeddings.token_type_embeddings.weight") ? null : key);
+        UserInputException e = assertThrows(UserInputException.class, () -> BertCheckpoint.load(dir, List.of(), manager));
+        assertTrue(e.getMessage().contains("3 missing"), e.getMessage());
+        assertTrue(e.getMessage().contains("embeddings.token_type_embeddings.weight [2, 32]"), e.getMessage());
+    }
+
+    @Test
     void configContradictingTheWeightsIsAShapeError(@TempDir Path tmp) throws IOException {
         TinyBertFixture f = TinyBertFixture.load();
         Path dir = rewrite(f.dir, tmp, Function.identity());

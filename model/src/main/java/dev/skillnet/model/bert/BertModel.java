@@ -113,12 +113,17 @@ public final class BertModel extends HfBlock {
         return new Shape[] {s.add(config.hiddenSize()), new Shape(s.get(0), config.hiddenSize())};
     }
 
-    /** @return the encoder's sizes */
     /** @return the embeddings block */
     public BertEmbeddings embeddings() {
         return embeddings;
     }
 
+    /** @return the pooler block */
+    public BertPooler pooler() {
+        return pooler;
+    }
+
+    /** @return the encoder's sizes */
     public BertConfig config() {
         return config;
     }

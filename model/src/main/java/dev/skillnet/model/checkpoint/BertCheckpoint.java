@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * {@link BertModel}, and saves one back under HuggingFace's names.
  *
  * <p>Loading is a rename ({@link HfNames}) and a shape check. Every missing, unexpected or
- * mis-shaped tensor is collected and reported together, by name and shape. Nothing is
- * downloaded.
+ * mis-shaped tensor is collected and reported together, by name and shape. The one thing forgiven
+ * is a checkpoint with no pooler at all (embedding exports ship without one): the pooler then
+ * starts freshly initialised, with one warning naming its two tensors, as HuggingFace does.
+ * Nothing is downloaded.
  */
 public final class BertCheckpoint {
 
@@ -37,6 +39,10 @@ public final class BertCheckpoint {
     public static final String CONFIG = "config.json";
 
     private static final Logger LOG = LoggerFactory.getLogger(BertCheckpoint.class);
+    /** The pooler's parameters, the only ones a checkpoint may lack. */
+    private static final List<String> POOLER = List.of("pooler.dense.weight", "pooler.dense.bias");
+    /** Seeds a missing pooler's initial values, so that a load is repeatable. */
+    private static final long POOLER_SEED = 0x9001;
 
     private BertCheckpoint() {}
 
@@ -103,6 +109,7 @@ public final class BertCheckpoint {
         Map<String, Shape> expected = model.namedShapes();
         Set<String> used = new HashSet<>();
         List<String> missing = new ArrayList<>();
+        List<String> missingNames = new ArrayList<>();
         List<String> misshaped = new ArrayList<>();
         Map<String, String> source = new LinkedHashMap<>();
         for (var e : expected.entrySet()) {
@@ -114,6 +121,7 @@ public final class BertCheckpoint {
             if (key == null) {
                 if (!(name.contains(".moe.gate.") && params(model).get(name).isInitialized())) {
                     missing.add(name + " " + Arrays.toString(e.getValue().getShape()));
+                    missingNames.add(name);
                 } // a mixture's gate is new: it keeps its initial values
                 continue;
             }
@@ -151,6 +159,12 @@ public final class BertCheckpoint {
             LOG.info("{}: {} skill tensors left out (the model has no such skill in those layers)", file.file(),
                     otherSkills);
         }
+        boolean freshPooler = missingNames.size() == POOLER.size() && missingNames.containsAll(POOLER);
+        if (freshPooler) {
+            LOG.warn("{}: the checkpoint has no pooler; {} are newly initialised (fine-tuning trains them)",
+                    file.file(), String.join(" and ", missing));
+            missing.clear();
+        }
         if (!missing.isEmpty() || !unexpected.isEmpty() || !misshaped.isEmpty()) {
             StringBuilder msg = new StringBuilder("checkpoint does not fit the model described by config.json");
             append(msg, "missing", missing);
@@ -159,6 +173,9 @@ public final class BertCheckpoint {
             throw new UserInputException(file.file(), msg.toString());
         }
         Map<String, Parameter> params = model.namedParameters();
+        if (freshPooler && !params.get(POOLER.get(0)).isInitialized()) {
+            ParameterInit.initialize(model.pooler(), manager, model.config().initializerRange(), POOLER_SEED);
+        }
         for (var e : source.entrySet()) {
             Shape shape = expected.get(e.getKey());
             ParameterInit.attach(params.get(e.getKey()), manager.create(file.readFloats(e.getValue()), shape));

@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Writes float32 tensors as a {@code .safetensors} file, atomically (see {@link AtomicFiles}).
@@ -36,6 +37,17 @@ public final class SafetensorsWriter {
 
     private SafetensorsWriter() {}
 
+    /** Produces one tensor's values when the writer reaches it. */
+    @FunctionalInterface
+    public interface Values {
+        /**
+         * @param name the tensor's name
+         * @return its row-major values, as many as its shape holds
+         * @throws IOException on a read failure
+         */
+        float[] read(String name) throws IOException;
+    }
+
     /**
      * Writes tensors in the given order.
      *
@@ -46,6 +58,24 @@ public final class SafetensorsWriter {
      */
     public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata)
             throws IOException {
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        tensors.forEach((name, t) -> shapes.put(name, t.shape()));
+        write(file, shapes, name -> tensors.get(name).values(), metadata);
+    }
+
+    /**
+     * Writes tensors in the given order, asking for each one's values only when it is written, so
+     * that no more than one tensor is in the heap at a time.
+     *
+     * @param file the destination; replaced only once the new file is complete and synced
+     * @param shapes name to shape, in the order to write
+     * @param values gives each tensor's values
+     * @param metadata strings stored under {@code __metadata__}
+     * @throws IOException on a write failure or a failure of {@code values} (the destination is
+     *     then untouched)
+     */
+    public static void write(Path file, Map<String, long[]> shapes, Values values, Map<String, String> metadata)
+            throws IOException {
         JsonObject header = new JsonObject();
         if (!metadata.isEmpty()) {
             JsonObject meta = new JsonObject();
@@ -53,16 +83,16 @@ public final class SafetensorsWriter {
             header.add("__metadata__", meta);
         }
         long offset = 0;
-        for (var e : tensors.entrySet()) {
+        for (var e : shapes.entrySet()) {
             JsonObject t = new JsonObject();
             t.addProperty("dtype", "F32");
             JsonArray shape = new JsonArray();
-            for (long d : e.getValue().shape()) {
+            for (long d : e.getValue()) {
                 shape.add(d);
             }
             t.add("shape", shape);
             JsonArray offsets = new JsonArray();
-            long bytes = 4L * e.getValue().values().length;
+            long bytes = 4L * count(e.getValue());
             offsets.add(offset);
             offsets.add(offset + bytes);
             t.add("data_offsets", offsets);
@@ -79,13 +109,26 @@ public final class SafetensorsWriter {
         head.flip();
         AtomicFiles.write(file, ch -> {
             ch.write(head);
-            for (Tensor t : tensors.values()) {
-                ByteBuffer buf = ByteBuffer.allocate(4 * t.values().length).order(ByteOrder.LITTLE_ENDIAN);
-                buf.asFloatBuffer().put(t.values());
+            for (var e : shapes.entrySet()) {
+                float[] v = values.read(e.getKey());
+                if (v.length != count(e.getValue())) {
+                    throw new IllegalArgumentException(e.getKey() + ": shape " + java.util.Arrays.toString(e.getValue())
+                            + " holds " + count(e.getValue()) + " values, got " + v.length);
+                }
+                ByteBuffer buf = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+                buf.asFloatBuffer().put(v);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
             }
         });
+    }
+
+    private static long count(long[] shape) {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        return n;
     }
 }
