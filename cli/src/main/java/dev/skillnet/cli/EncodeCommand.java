@@ -35,10 +35,10 @@ final class EncodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR",
+    @Option(names = "--model", required = true, paramLabel = "DIR|NAME",
             description = "A model directory: HuggingFace BERT (config.json, model.safetensors, vocab.txt or "
-                    + "tokenizer.json) or a SkillNet checkpoint.")
-    Path model;
+                    + "tokenizer.json) or a SkillNet checkpoint; or a known encoder (bge-small-zh, mbert-cased).")
+    String modelName;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
             description = "JSON lines {\"text\": ..., \"text_pair\": ...}; text_pair is optional.")
@@ -60,6 +60,7 @@ final class EncodeCommand implements Callable<Integer> {
         if (batchSize <= 0) {
             throw new UserInputException("--batch-size must be positive, got " + batchSize);
         }
+        Path model = Encoders.folder(modelName, "--model");
         BertCheckpoint.requireModelDirectory(model);
         List<TextInput> inputs = TextInput.read(input);
         PrintWriter out = spec.commandLine().getOut();

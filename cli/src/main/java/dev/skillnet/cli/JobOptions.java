@@ -24,8 +24,14 @@ final class JobOptions {
     @Option(names = "--data", paramLabel = "DIR", description = "Data root holding each task's folder (default: ../shared/data).")
     Path dataRoot;
 
-    @Option(names = "--init", paramLabel = "DIR", description = "Start from a pretrained HuggingFace BERT directory; every skill starts as its feed-forward.")
-    Path init;
+    @Option(names = "--init", paramLabel = "DIR|NAME",
+            description = "Start from a pretrained BERT: a HuggingFace folder, or a known encoder (bge-small-zh, mbert-cased; see skillnet models); every skill starts as its feed-forward.")
+    String init;
+
+    /** @return the pretrained folder {@code --init} names (importing a known encoder once), or null */
+    Path initFolder() {
+        return Encoders.folder(init, "--init");
+    }
 
     @Option(names = "--skill-layers", split = ",", paramLabel = "N",
             description = "Layers (0-based) whose feed-forward holds the skills; the others keep one shared feed-forward (default: every layer).")
@@ -49,7 +55,7 @@ final class JobOptions {
      */
     JobConfig toJob(Path out, String size, Mode mode, TrainOptions train) {
         return new JobConfig(out, tasksDir == null ? Home.declarations() : tasksDir, skillsFile,
-                dataRoot == null ? Home.data() : dataRoot, taskNames, init, ModelSize.parse(size),
+                dataRoot == null ? Home.data() : dataRoot, taskNames, initFolder(), ModelSize.parse(size),
                 new Routing(mode, skillLayers, experts, topK), vocabMinCount, train.toConfig());
     }
 }

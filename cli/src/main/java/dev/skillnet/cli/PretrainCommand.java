@@ -37,8 +37,9 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the pre-trained encoder to.")
     Path out;
 
-    @Option(names = "--init", paramLabel = "DIR", description = "Continue from this model folder (its cls.* heads too, when present).")
-    Path init;
+    @Option(names = "--init", paramLabel = "DIR|NAME",
+            description = "Continue from this model folder or known encoder (bge-small-zh, mbert-cased), its cls.* heads too when present.")
+    String init;
 
     @Option(names = "--size", defaultValue = "small", paramLabel = "SIZE",
             description = "Encoder size from scratch: tiny, small, base or H,L,A,I (default ${DEFAULT-VALUE}).")
@@ -117,7 +118,7 @@ final class PretrainCommand implements Callable<Integer> {
         PretrainConfig config = new PretrainConfig(steps, batchSize, learningRate, warmup, weightDecay, clipNorm,
                 maxLength, maskProbability, pairFraction, PairObjective.parse(pairObjective), mlmSkills, pairSkills,
                 logEvery, seed);
-        Pretrainer.Result r = new PretrainJob(new PretrainJob.Config(out, init, ModelSize.parse(size), skills, corpus,
+        Pretrainer.Result r = new PretrainJob(new PretrainJob.Config(out, Encoders.folder(init, "--init"), ModelSize.parse(size), skills, corpus,
                 vocabMinCount, config)).run();
         var o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "masked-LM: %d steps, loss %.3f -> %.3f%n", r.mlmSteps(), mean(r.mlmLosses(), true),

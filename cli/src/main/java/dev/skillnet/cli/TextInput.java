@@ -22,9 +22,10 @@ import java.util.List;
  *
  * @param text the first (or only) text
  * @param textPair the second text, or {@code null}
+ * @param answer what a {@code [MASK]} in the text should be ({@code fill-mask}), or {@code null}
  * @param line the 1-based line it came from
  */
-record TextInput(String text, String textPair, long line) {
+record TextInput(String text, String textPair, String answer, long line) {
 
     /**
      * Reads a JSON-lines file; blank lines are skipped.
@@ -78,7 +79,8 @@ record TextInput(String text, String textPair, long line) {
             throw new UserInputException(file, n, "expected a JSON object {\"text\": ...}");
         }
         JsonObject o = e.getAsJsonObject();
-        return new TextInput(string(o, "text", file, n, true), string(o, "text_pair", file, n, false), n);
+        return new TextInput(string(o, "text", file, n, true), string(o, "text_pair", file, n, false),
+                string(o, "answer", file, n, false), n);
     }
 
     private static String string(JsonObject o, String field, Path file, long n, boolean required) {

@@ -56,7 +56,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserInputException("give --out DIR for a new run, or --resume DIR to continue one");
         }
         if (job.init != null) {
-            BertCheckpoint.requireModelDirectory(job.init);
+            BertCheckpoint.requireModelDirectory(job.initFolder());
         }
         return finish(new TrainingJob(job.toJob(out, size, Mode.parse(mode), train)).run(), out);
     }

@@ -228,7 +228,50 @@ class BadInputTest {
                         2, List.of("not a trained SkillNet model")),
                 new Case("model directory that does not exist", p -> new String[] {"encode", "--model",
                         p.root.resolve("nowhere").toString(), "--input", p.file("train").toString()},
-                        2, List.of("model directory does not exist")));
+                        2, List.of("model directory does not exist")),
+                new Case("import: an ONNX file that is not ONNX", p -> {
+                    byte[] junk = new byte[4096];
+                    new java.util.Random(13).nextBytes(junk);
+                    Path onnx = Files.write(p.root.resolve("model.onnx"), junk);
+                    return new String[] {"import", "--from", onnx.toString(), "--out", p.out.toString()};
+                }, 2, List.of("model.onnx", "ONNX")),
+                new Case("import: a checkpoint whose data shard is truncated", p -> {
+                    Path google = googleRelease(p);
+                    Path data = google.resolve("bert_model.ckpt.data-00000-of-00001");
+                    byte[] bytes = Files.readAllBytes(data);
+                    Files.write(data, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+                    return new String[] {"import", "--from", google.toString(), "--out", p.out.toString()};
+                }, 2, List.of("bert_model.ckpt", "truncated")),
+                new Case("import: a checkpoint whose data shard is missing", p -> {
+                    Path google = googleRelease(p);
+                    Files.delete(google.resolve("bert_model.ckpt.data-00000-of-00001"));
+                    return new String[] {"import", "--from", google.resolve("bert_model.ckpt.index").toString(),
+                            "--out", p.out.toString()};
+                }, 2, List.of("bert_model.ckpt.data-00000-of-00001", "missing shard")),
+                new Case("import: a checkpoint tensor whose checksum does not match", p -> {
+                    Path google = googleRelease(p);
+                    Path data = google.resolve("bert_model.ckpt.data-00000-of-00001");
+                    byte[] bytes = Files.readAllBytes(data);
+                    bytes[bytes.length / 2] ^= 0x40;
+                    Files.write(data, bytes);
+                    return new String[] {"import", "--from", google.toString(), "--out", p.out.toString()};
+                }, 2, List.of("bert_model.ckpt", "crc32c mismatch")),
+                new Case("import: an archive with no model in it", p -> {
+                    Path zip = p.root.resolve("nothing.zip");
+                    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+                        out.putNextEntry(new java.util.zip.ZipEntry("README.txt"));
+                        out.write("no weights here".getBytes(StandardCharsets.UTF_8));
+                        out.closeEntry();
+                    }
+                    return new String[] {"import", "--from", zip.toString(), "--out", p.out.toString()};
+                }, 2, List.of("nothing.zip", "no model found")),
+                new Case("--init with a name that is neither a folder nor a known encoder", p -> {
+                    List<String> args = new ArrayList<>(List.of(p.train()));
+                    int size = args.indexOf("--size");
+                    args.set(size, "--init");
+                    args.set(size + 1, "bert-huge");
+                    return args.toArray(String[]::new);
+                }, 2, List.of("--init bert-huge", "unknown encoder 'bert-huge'", "bge-small-zh, mbert-cased")));
     }
 
     @org.junit.jupiter.api.BeforeAll
@@ -268,6 +311,16 @@ class BadInputTest {
         Files.writeString(Path.of("target", "bad-input-messages.md"),
                 "| " + c.name() + " | " + run.code() + " | `" + message + "` |\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** The golden fixture written by TensorFlow in Google's release layout, under the project's root. */
+    static Path googleRelease(Project p) throws IOException {
+        Path fixture = dev.skillnet.core.SharedPaths.fixture("tiny-bert-chinese");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(fixture.resolve("model.safetensors")),
+                "golden fixture absent at " + fixture.toAbsolutePath() + ", skipping");
+        Path google = p.root.resolve("google");
+        dev.skillnet.convert.tf.GoogleRelease.write(fixture, google);
+        return google;
     }
 
     static byte[] concat(byte[] a, byte[] b) {

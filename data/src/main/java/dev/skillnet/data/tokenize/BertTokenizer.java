@@ -158,6 +158,11 @@ public final class BertTokenizer implements AutoCloseable {
         return Math.max(max + 1, files.vocabLines().size());
     }
 
+    /** @return every token by id (the lines of {@code vocab.txt}) */
+    public java.util.List<String> vocabulary() {
+        return files.vocabLines();
+    }
+
     /**
      * The id of a token.
      *
