@@ -194,12 +194,9 @@ public final class BertCheckpoint {
     public static void save(BertModel model, Path dir) throws IOException {
         Files.createDirectories(dir);
         model.config().write(dir.resolve(CONFIG));
-        Map<String, SafetensorsWriter.Tensor> tensors = new LinkedHashMap<>();
-        for (var e : model.namedParameters().entrySet()) {
-            var array = e.getValue().getArray();
-            tensors.put(e.getKey(), new SafetensorsWriter.Tensor(array.getShape().getShape(), array.toFloatArray()));
-        }
-        SafetensorsWriter.write(dir.resolve(WEIGHTS), tensors, Map.of("format", "pt"));
+        Map<String, ai.djl.ndarray.NDArray> arrays = new LinkedHashMap<>();
+        model.namedParameters().forEach((name, p) -> arrays.put(name, p.getArray()));
+        SafetensorsWriter.writeArrays(dir.resolve(WEIGHTS), arrays, Map.of("format", "pt"));
     }
 
     private static Map<String, Parameter> params(BertModel model) {

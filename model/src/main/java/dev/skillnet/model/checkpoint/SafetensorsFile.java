@@ -60,20 +60,27 @@ public final class SafetensorsFile {
     private final Path file;
     private final Map<String, Entry> entries;
     private final Map<String, String> metadata;
-    private final ByteBuffer data;
+    private final long dataStart;
+    /** The file's key (inode) and size when opened: a file replaced since is not read with old offsets. */
+    private final Object fileKey;
+    private final long size;
 
-    private SafetensorsFile(Path file, Map<String, Entry> entries, Map<String, String> metadata, ByteBuffer data) {
+    private SafetensorsFile(Path file, Map<String, Entry> entries, Map<String, String> metadata, long dataStart,
+            Object fileKey, long size) {
         this.file = file;
         this.entries = entries;
         this.metadata = metadata;
-        this.data = data;
+        this.dataStart = dataStart;
+        this.fileKey = fileKey;
+        this.size = size;
     }
 
     /**
      * Opens and validates a safetensors file.
      *
      * @param file the file
-     * @return the opened file; its data is memory-mapped
+     * @return the opened file; each tensor is read from the file when asked for (a file may exceed
+     *     2 GiB; one tensor may not)
      * @throws UserInputException when the file is missing, truncated or inconsistent
      */
     public static SafetensorsFile open(Path file) {
@@ -99,9 +106,7 @@ public final class SafetensorsFile {
             long dataLength = size - dataStart;
             Map<String, String> metadata = new LinkedHashMap<>();
             Map<String, Entry> entries = parseHeader(file, header, dataLength, metadata);
-            ByteBuffer data = ch.map(FileChannel.MapMode.READ_ONLY, dataStart, dataLength)
-                    .order(ByteOrder.LITTLE_ENDIAN);
-            return new SafetensorsFile(file, entries, metadata, data);
+            return new SafetensorsFile(file, entries, metadata, dataStart, fileKey(file), size);
         } catch (IOException e) {
             throw new UserInputException(file, "cannot read: " + e.getMessage(), e);
         }
@@ -188,7 +193,7 @@ public final class SafetensorsFile {
         }
         int n = Math.toIntExact(e.size());
         float[] out = new float[n];
-        ByteBuffer b = data.duplicate().order(ByteOrder.LITTLE_ENDIAN).position((int) e.begin());
+        ByteBuffer b = bytes(e);
         switch (e.dtype()) {
             case "F32" -> b.asFloatBuffer().get(out, 0, n);
             case "F64" -> {
@@ -210,6 +215,23 @@ public final class SafetensorsFile {
                     + ", expected a floating-point type");
         }
         return out;
+    }
+
+    /** Maps one tensor's bytes (positions within the file are longs: files over 2 GiB are read too). */
+    private ByteBuffer bytes(Entry e) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (ch.size() != size || !java.util.Objects.equals(fileKey, fileKey(file))) {
+                throw new UserInputException(file, "the file was replaced after it was opened; open it again");
+            }
+            return ch.map(FileChannel.MapMode.READ_ONLY, dataStart + e.begin(), e.end() - e.begin())
+                    .order(ByteOrder.LITTLE_ENDIAN);
+        } catch (IOException ex) {
+            throw new UserInputException(file, "cannot read tensor '" + e.name() + "': " + ex.getMessage(), ex);
+        }
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+        return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     }
 
     /** IEEE 754 binary16 to float (Java 17 has no {@code Float.float16ToFloat}). */

@@ -1,5 +1,6 @@
 package dev.skillnet.model.checkpoint;
 
+import ai.djl.ndarray.NDArray;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
@@ -122,6 +123,22 @@ public final class SafetensorsWriter {
                 }
             }
         });
+    }
+
+    /**
+     * Writes arrays (float32 on any engine), copying one at a time into the heap, so that saving a
+     * model needs one tensor's worth of Java memory, not the whole model's.
+     *
+     * @param file the destination; replaced only once the new file is complete and synced
+     * @param arrays name to array, in the order to write
+     * @param metadata strings stored under {@code __metadata__}
+     * @throws IOException on a write failure (the destination is then untouched)
+     */
+    public static void writeArrays(Path file, Map<String, NDArray> arrays, Map<String, String> metadata)
+            throws IOException {
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        arrays.forEach((name, a) -> shapes.put(name, a.getShape().getShape()));
+        write(file, shapes, name -> arrays.get(name).toFloatArray(), metadata);
     }
 
     private static long count(long[] shape) {

@@ -1,5 +1,6 @@
 package dev.skillnet.model.checkpoint;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -60,12 +61,9 @@ public final class SkillNetCheckpoint {
     public static void save(SkillNetModel model, Path dir) throws IOException {
         Files.createDirectories(dir);
         model.bert().config().write(dir.resolve(BertCheckpoint.CONFIG));
-        Map<String, SafetensorsWriter.Tensor> tensors = new LinkedHashMap<>();
-        for (var e : model.namedParameters().entrySet()) {
-            var a = e.getValue().getArray();
-            tensors.put(e.getKey(), new SafetensorsWriter.Tensor(a.getShape().getShape(), a.toFloatArray()));
-        }
-        SafetensorsWriter.write(dir.resolve(BertCheckpoint.WEIGHTS), tensors, Map.of("format", "pt"));
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
+        model.namedParameters().forEach((name, p) -> arrays.put(name, p.getArray()));
+        SafetensorsWriter.writeArrays(dir.resolve(BertCheckpoint.WEIGHTS), arrays, Map.of("format", "pt"));
         AtomicFiles.writeString(dir.resolve(MODEL_JSON), GSON.toJson(describe(model)));
     }
 

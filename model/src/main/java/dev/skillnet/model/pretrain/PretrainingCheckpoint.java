@@ -51,21 +51,21 @@ public final class PretrainingCheckpoint {
      */
     public static void save(BertForPreTraining model, Path dir, Set<String> trained, String plainFrom,
             JsonObject info, AtomicDirectory.Body extra) throws IOException {
-        Map<String, SafetensorsWriter.Tensor> tensors = new LinkedHashMap<>();
+        Map<String, NDArray> tensors = new LinkedHashMap<>();
         for (var e : model.namedParameters().entrySet()) {
             String name = e.getKey();
             Matcher m = SKILL.matcher(name);
             if (m.matches() && !trained.contains(m.group(2))) {
                 continue;
             }
-            tensors.put(name, tensor(e.getValue().getArray()));
+            tensors.put(name, e.getValue().getArray());
             if (m.matches() && m.group(2).equals(plainFrom)) {
-                tensors.put("bert.encoder.layer." + m.group(1) + "." + m.group(3), tensor(e.getValue().getArray()));
+                tensors.put("bert.encoder.layer." + m.group(1) + "." + m.group(3), e.getValue().getArray());
             }
         }
         AtomicDirectory.write(dir, tmp -> {
             model.bert().config().write(tmp.resolve(BertCheckpoint.CONFIG));
-            SafetensorsWriter.write(tmp.resolve(BertCheckpoint.WEIGHTS), tensors, Map.of("format", "pt"));
+            SafetensorsWriter.writeArrays(tmp.resolve(BertCheckpoint.WEIGHTS), tensors, Map.of("format", "pt"));
             AtomicFiles.writeString(tmp.resolve("pretraining.json"), GSON.toJson(info));
             extra.write(tmp);
         });
@@ -93,9 +93,5 @@ public final class PretrainingCheckpoint {
             }
         }
         return missing;
-    }
-
-    private static SafetensorsWriter.Tensor tensor(NDArray a) {
-        return new SafetensorsWriter.Tensor(a.getShape().getShape(), a.toFloatArray());
     }
 }

@@ -45,14 +45,12 @@ public final class RunState {
      * @throws IOException when writing fails
      */
     public static void write(Path dir, AdamW optimizer, TrainState state) throws IOException {
-        Map<String, SafetensorsWriter.Tensor> tensors = new LinkedHashMap<>();
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
         for (var e : optimizer.mean().entrySet()) {
-            NDArray m = e.getValue();
-            NDArray v = optimizer.variance().get(e.getKey());
-            tensors.put(e.getKey() + MEAN, new SafetensorsWriter.Tensor(m.getShape().getShape(), m.toFloatArray()));
-            tensors.put(e.getKey() + VARIANCE, new SafetensorsWriter.Tensor(v.getShape().getShape(), v.toFloatArray()));
+            arrays.put(e.getKey() + MEAN, e.getValue());
+            arrays.put(e.getKey() + VARIANCE, optimizer.variance().get(e.getKey()));
         }
-        SafetensorsWriter.write(dir.resolve(OPTIMIZER), tensors, Map.of("format", "skillnet-adamw"));
+        SafetensorsWriter.writeArrays(dir.resolve(OPTIMIZER), arrays, Map.of("format", "skillnet-adamw"));
         AtomicFiles.writeString(dir.resolve(STATE),
                 new GsonBuilder().setPrettyPrinting().create().toJson(state.toJson()));
     }
