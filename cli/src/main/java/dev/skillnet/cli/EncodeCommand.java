@@ -10,6 +10,7 @@ import dev.skillnet.tasks.batch.PaddedBatch;
 import dev.skillnet.model.bert.BertModel;
 import dev.skillnet.model.bert.EncoderOutput;
 import dev.skillnet.model.checkpoint.BertCheckpoint;
+import dev.skillnet.model.nn.NoGradient;
 import dev.skillnet.skills.SkillTable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -83,7 +84,7 @@ final class EncodeCommand implements Callable<Integer> {
                     truncated += e.truncated() ? 1 : 0;
                     batch.add(e);
                 }
-                try (NDManager step = manager.newSubManager()) {
+                try (NDManager step = manager.newSubManager(); NoGradient noGradient = NoGradient.enter()) {
                     PaddedBatch padded = PaddedBatch.of(batch, tokenizer.padId(), step);
                     EncoderOutput o = bert.forward(padded.inputIds(), padded.tokenTypeIds(), padded.attentionMask(),
                             activeIdx, false);

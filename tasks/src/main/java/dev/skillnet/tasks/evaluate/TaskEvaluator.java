@@ -7,6 +7,7 @@ import dev.skillnet.data.tokenize.Encoded;
 import dev.skillnet.eval.metrics.Score;
 import dev.skillnet.model.SkillNetModel;
 import dev.skillnet.model.heads.HeadKind;
+import dev.skillnet.model.nn.NoGradient;
 import dev.skillnet.tasks.batch.PaddedBatch;
 import dev.skillnet.tasks.kinds.Feature;
 import dev.skillnet.tasks.run.Task;
@@ -18,7 +19,8 @@ import java.util.stream.IntStream;
 
 /**
  * Runs a model over a task's examples and scores its predictions. Batches are formed from inputs
- * sorted by length, so padding is minimal; every batch runs in its own NDManager scope.
+ * sorted by length, so padding is minimal; every batch runs in its own NDManager scope and records
+ * no autograd graph ({@link NoGradient}), so evaluation keeps no activations for a backward pass.
  */
 public final class TaskEvaluator {
 
@@ -80,7 +82,7 @@ public final class TaskEvaluator {
             List<Integer> idx = Arrays.asList(order).subList(start, Math.min(order.length, start + batchSize));
             List<Encoded> batch = new ArrayList<>(idx.size());
             idx.forEach(i -> batch.add(features.get(i).encoded()));
-            try (NDManager scope = manager.newSubManager()) {
+            try (NDManager scope = manager.newSubManager(); NoGradient noGradient = NoGradient.enter()) {
                 PaddedBatch padded = PaddedBatch.of(batch, tokenizer.padId(), scope);
                 NDArray out = model.forward(task.name(), padded.inputIds(), padded.tokenTypeIds(),
                         padded.attentionMask(), skills, false);
