@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -36,11 +37,16 @@ class MbertFillMaskTest {
     static Path tmp;
 
     @BeforeAll
-    static void requireJar() {
+    static void cache() {
+        System.setProperty("skillnet.cache", tmp.resolve("cache").toString());
+    }
+
+    /** Each test is reported as skipped, with the command that fetches the jar, when it is absent. */
+    @BeforeEach
+    void requireJar() {
         assumeTrue(Encoders.store().jar(KnownEncoders.MBERT_CASED).isPresent(),
                 "mBERT is not in the local Maven repository, skipping; fetch it with: "
                         + KnownEncoders.MBERT_CASED.fetchCommand());
-        System.setProperty("skillnet.cache", tmp.resolve("cache").toString());
     }
 
     @AfterAll
