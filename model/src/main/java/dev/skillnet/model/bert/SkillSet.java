@@ -1,6 +1,7 @@
 package dev.skillnet.model.bert;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.skillnet.model.BertConfig;
 import dev.skillnet.model.nn.HfBlock;
@@ -37,11 +38,26 @@ public final class SkillSet extends HfBlock {
         if (active.length == 0) {
             throw new IllegalArgumentException("at least one skill must be active");
         }
-        NDArray sum = skills.get(active[0]).forward(x, training);
-        for (int i = 1; i < active.length; i++) {
-            sum = sum.add(skills.get(active[i]).forward(x, training));
+        NDArray sum = null;
+        for (int i : active) {
+            NDArray y = training ? skills.get(i).forward(x, true) : inOwnScope(skills.get(i), x);
+            sum = sum == null ? y : sum.add(y);
         }
         return active.length == 1 ? sum : sum.div(Scalars.of(sum, active.length));
+    }
+
+    /**
+     * Inference: one skill's intermediate arrays ([B, T, I], the largest of a layer) are freed as
+     * soon as its output is made, so a layer holds one skill's at a time, not all of them.
+     */
+    private static NDArray inOwnScope(FeedForward skill, NDArray x) {
+        NDManager owner = x.getManager();
+        try (NDManager scope = owner.newSubManager()) {
+            x.tempAttach(scope);
+            NDArray y = skill.forward(x, false);
+            y.attach(owner);
+            return y;
+        }
     }
 
     @Override

@@ -87,58 +87,62 @@ public final class TrainingJob {
             return runSingle();
         }
         try (NDManager manager = NDManager.newBaseManager()) {
-            Path last = config.out().resolve(LAST);
-            SkillNetModel model;
-            BertTokenizer tokenizer;
-            SkillTable skills; // the table as given, saved with the model; tasks' new_skills extend it on load
-            SkillTable modelSkills = null;
-            List<Task<?, ?>> tasks;
-            JointTrainer.Resume from = null;
-            if (resume) {
-                TrainedModel trained = TrainedModel.load(last, manager);
-                model = trained.model();
-                tokenizer = trained.tokenizer();
-                skills = SkillTable.load(last.resolve("skills.json"));
-                tasks = trained.tasks(config.dataRoot(), config.taskNames());
-                TrainState state = RunState.readState(last);
-                Map<String, Shape> shapes = model.namedShapes();
-                from = new JointTrainer.Resume(state,
-                        optimizer -> RunState.restoreOptimizer(last, optimizer, shapes, state.adamSteps()));
-            } else {
-                skills = config.skillsFile() == null ? SkillTable.defaults() : SkillTable.load(config.skillsFile());
-                Declared declared = TaskDeclarations.load(config.tasksDir(), skills);
-                modelSkills = declared.skills();
-                tasks = openTasks(declared);
-                startFresh();
-                tokenizer = tokenizer(tasks);
-                model = null;
-            }
-            for (Task<?, ?> t : tasks) {
-                for (String split : SPLITS) {
-                    t.examples(split);
-                    t.features(split, tokenizer);
-                }
-            }
-            if (model == null) {
-                model = model(modelSkills, tasks, tokenizer, manager);
-            }
-            LOG.info("model: {} parameters, {} skills in {} layers, {} task heads", count(model),
-                    model.bert().layout().skills().size(), model.bert().layout().skillLayers().size(), tasks.size());
             Path best = config.out().resolve("best");
-            SkillNetModel trainedModel = model;
-            JointTrainer trainer = new JointTrainer(model, tasks, tokenizer, config.train(), manager);
-            JointTrainer.Result result = trainer.train((step, dev, avg) -> {
-                TrainedModel.save(best, tasks, skills, trainedModel, tokenizer, training(step, avg, dev));
-                LOG.info("saved best checkpoint (dev average {}) to {}", String.format("%.2f", avg), best);
-            }, (state, optimizer) -> {
-                TrainedModel.save(last, tasks, skills, trainedModel, tokenizer,
-                        training(state.step(), state.bestDevAverage(), null),
-                        dir -> RunState.write(dir, optimizer, state));
-                LOG.info("saved the training state after step {} to {}", state.step(), last);
-            }, from);
-            LOG.info("trained to step {} in {} s; best dev average {} at step {}; batches per task {}", result.steps(),
-                    String.format("%.0f", result.seconds()), String.format("%.2f", result.bestDevAverage()),
-                    result.bestStep(), result.taskCounts());
+            // The trained model, its gradients and the optimiser's moments live in their own scope,
+            // freed before the best checkpoint is loaded for the test evaluation.
+            try (NDManager trainingScope = manager.newSubManager()) {
+                Path last = config.out().resolve(LAST);
+                SkillNetModel model;
+                BertTokenizer tokenizer;
+                SkillTable skills; // the table as given, saved with the model; tasks' new_skills extend it on load
+                SkillTable modelSkills = null;
+                List<Task<?, ?>> tasks;
+                JointTrainer.Resume from = null;
+                if (resume) {
+                    TrainedModel trained = TrainedModel.load(last, trainingScope);
+                    model = trained.model();
+                    tokenizer = trained.tokenizer();
+                    skills = SkillTable.load(last.resolve("skills.json"));
+                    tasks = trained.tasks(config.dataRoot(), config.taskNames());
+                    TrainState state = RunState.readState(last);
+                    Map<String, Shape> shapes = model.namedShapes();
+                    from = new JointTrainer.Resume(state,
+                            optimizer -> RunState.restoreOptimizer(last, optimizer, shapes, state.adamSteps()));
+                } else {
+                    skills = config.skillsFile() == null ? SkillTable.defaults() : SkillTable.load(config.skillsFile());
+                    Declared declared = TaskDeclarations.load(config.tasksDir(), skills);
+                    modelSkills = declared.skills();
+                    tasks = openTasks(declared);
+                    startFresh();
+                    tokenizer = tokenizer(tasks);
+                    model = null;
+                }
+                for (Task<?, ?> t : tasks) {
+                    for (String split : SPLITS) {
+                        t.examples(split);
+                        t.features(split, tokenizer);
+                    }
+                }
+                if (model == null) {
+                    model = model(modelSkills, tasks, tokenizer, trainingScope);
+                }
+                LOG.info("model: {} parameters, {} skills in {} layers, {} task heads", count(model),
+                        model.bert().layout().skills().size(), model.bert().layout().skillLayers().size(), tasks.size());
+                SkillNetModel trainedModel = model;
+                JointTrainer trainer = new JointTrainer(model, tasks, tokenizer, config.train(), trainingScope);
+                JointTrainer.Result result = trainer.train((step, dev, avg) -> {
+                    TrainedModel.save(best, tasks, skills, trainedModel, tokenizer, training(step, avg, dev));
+                    LOG.info("saved best checkpoint (dev average {}) to {}", String.format("%.2f", avg), best);
+                }, (state, optimizer) -> {
+                    TrainedModel.save(last, tasks, skills, trainedModel, tokenizer,
+                            training(state.step(), state.bestDevAverage(), null),
+                            dir -> RunState.write(dir, optimizer, state));
+                    LOG.info("saved the training state after step {} to {}", state.step(), last);
+                }, from);
+                LOG.info("trained to step {} in {} s; best dev average {} at step {}; batches per task {}", result.steps(),
+                        String.format("%.0f", result.seconds()), String.format("%.2f", result.bestDevAverage()),
+                        result.bestStep(), result.taskCounts());
+            }
             return evaluateBest(best, manager);
         }
     }
