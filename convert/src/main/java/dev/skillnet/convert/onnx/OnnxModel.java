@@ -1,6 +1,7 @@
 package dev.skillnet.convert.onnx;
 
 import dev.skillnet.core.UserInputException;
+import dev.skillnet.model.checkpoint.HalfFloats;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -143,7 +144,7 @@ public final class OnnxModel {
                 }
                 case OnnxDataType.FLOAT16 -> {
                     for (int i = 0; i < n; i++) {
-                        out[i] = halfToFloat(b.getShort());
+                        out[i] = HalfFloats.halfToFloat(b.getShort());
                     }
                 }
                 case OnnxDataType.BFLOAT16 -> {
@@ -164,7 +165,7 @@ public final class OnnxModel {
             }
             case OnnxDataType.FLOAT16 -> {
                 for (int i = 0; i < n; i++) {
-                    out[i] = halfToFloat((short) t.intData()[i]);
+                    out[i] = HalfFloats.halfToFloat((short) t.intData()[i]);
                 }
             }
             case OnnxDataType.BFLOAT16 -> {
@@ -217,21 +218,5 @@ public final class OnnxModel {
     private UserInputException notType(OnnxTensor t, String expected) {
         return new UserInputException(file, "tensor '" + t.name() + "' is " + t.describe() + ", expected "
                 + expected);
-    }
-
-    /** IEEE 754 binary16 to float (Java 17 has no {@code Float.float16ToFloat}). */
-    static float halfToFloat(short half) {
-        int h = half & 0xFFFF;
-        int sign = (h & 0x8000) << 16;
-        int exp = (h >>> 10) & 0x1F;
-        int mant = h & 0x3FF;
-        if (exp == 0x1F) {
-            return Float.intBitsToFloat(sign | 0x7F800000 | (mant << 13));
-        }
-        if (exp == 0) {
-            float v = mant * 0x1p-24f;
-            return sign == 0 ? v : -v;
-        }
-        return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
     }
 }

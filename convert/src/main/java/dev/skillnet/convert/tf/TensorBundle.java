@@ -1,6 +1,7 @@
 package dev.skillnet.convert.tf;
 
 import dev.skillnet.core.UserInputException;
+import dev.skillnet.model.checkpoint.HalfFloats;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;

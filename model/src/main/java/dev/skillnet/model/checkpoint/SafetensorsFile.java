@@ -203,7 +203,7 @@ public final class SafetensorsFile {
             }
             case "F16" -> {
                 for (int i = 0; i < n; i++) {
-                    out[i] = halfToFloat(b.getShort());
+                    out[i] = HalfFloats.halfToFloat(b.getShort());
                 }
             }
             case "BF16" -> {
@@ -232,21 +232,5 @@ public final class SafetensorsFile {
 
     private static Object fileKey(Path file) throws IOException {
         return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-    }
-
-    /** IEEE 754 binary16 to float (Java 17 has no {@code Float.float16ToFloat}). */
-    static float halfToFloat(short half) {
-        int h = half & 0xFFFF;
-        int sign = (h & 0x8000) << 16;
-        int exp = (h >>> 10) & 0x1F;
-        int mant = h & 0x3FF;
-        if (exp == 0x1F) {
-            return Float.intBitsToFloat(sign | 0x7F800000 | (mant << 13));
-        }
-        if (exp == 0) {
-            float v = mant * 0x1p-24f;
-            return sign == 0 ? v : -v;
-        }
-        return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
     }
 }

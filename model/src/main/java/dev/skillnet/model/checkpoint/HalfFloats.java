@@ -1,7 +1,10 @@
-package dev.skillnet.convert.tf;
+package dev.skillnet.model.checkpoint;
 
-/** IEEE 754 binary16 to float32 (Java 17 has no {@code Float.float16ToFloat}). */
-final class HalfFloats {
+/**
+ * IEEE 754 binary16 to float32 (Java 17 has no {@code Float.float16ToFloat}), for every reader of
+ * half-precision weights: safetensors, ONNX and TensorFlow files.
+ */
+public final class HalfFloats {
 
     private HalfFloats() {}
 
@@ -9,7 +12,7 @@ final class HalfFloats {
      * @param half the 16 bits of a binary16 value
      * @return the same value as a float, exactly (every binary16 value is a float)
      */
-    static float halfToFloat(short half) {
+    public static float halfToFloat(short half) {
         int h = half & 0xFFFF;
         int sign = (h & 0x8000) << 16;
         int exp = (h >>> 10) & 0x1F;
