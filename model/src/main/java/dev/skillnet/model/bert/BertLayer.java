@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import dev.skillnet.model.BertConfig;
 import dev.skillnet.model.nn.HfBlock;
+import dev.skillnet.model.nn.OwnScope;
 import java.util.List;
 
 /**
@@ -60,7 +61,11 @@ public final class BertLayer extends HfBlock {
      */
     public NDArray forward(NDArray x, NDArray maskBias, int[] activeSkills, boolean training,
             List<NDArray> auxLosses) {
-        NDArray attended = attention.forward(x, maskBias, training);
+        // inference: the attention's intermediates ([B, heads, T, T] scores and probabilities) are
+        // freed before the feed-forward runs
+        NDArray attended = training
+                ? attention.forward(x, maskBias, true)
+                : OwnScope.run(x, in -> attention.forward(in, maskBias, false));
         if (moe != null) {
             return moe.forward(attended, maskBias, training, auxLosses);
         }

@@ -1,10 +1,10 @@
 package dev.skillnet.model.bert;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.skillnet.model.BertConfig;
 import dev.skillnet.model.nn.HfBlock;
+import dev.skillnet.model.nn.OwnScope;
 import dev.skillnet.model.nn.Scalars;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,25 +40,14 @@ public final class SkillSet extends HfBlock {
         }
         NDArray sum = null;
         for (int i : active) {
-            NDArray y = training ? skills.get(i).forward(x, true) : inOwnScope(skills.get(i), x);
+            FeedForward skill = skills.get(i);
+            // inference: one skill's [B, T, I] intermediates at a time, not every active skill's
+            NDArray y = training ? skill.forward(x, true) : OwnScope.run(x, in -> skill.forward(in, false));
             sum = sum == null ? y : sum.add(y);
         }
         return active.length == 1 ? sum : sum.div(Scalars.of(sum, active.length));
     }
 
-    /**
-     * Inference: one skill's intermediate arrays ([B, T, I], the largest of a layer) are freed as
-     * soon as its output is made, so a layer holds one skill's at a time, not all of them.
-     */
-    private static NDArray inOwnScope(FeedForward skill, NDArray x) {
-        NDManager owner = x.getManager();
-        try (NDManager scope = owner.newSubManager()) {
-            x.tempAttach(scope);
-            NDArray y = skill.forward(x, false);
-            y.attach(owner);
-            return y;
-        }
-    }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
