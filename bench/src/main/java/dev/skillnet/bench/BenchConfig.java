@@ -10,5 +10,8 @@ import java.nio.file.Path;
  * @param declarations the task declarations folder
  * @param samples the bundled samples (for inference and the tokenizer)
  * @param fullData the full data root for padding waste, or null to use the samples
+ * @param phasesOnly measure only the peak resident memory of each phase of a job (evaluation,
+ *     training, checkpoint save and load) at BERT-base and bge-small-zh shapes
  */
-public record BenchConfig(boolean quick, boolean soak, Path declarations, Path samples, Path fullData) {}
+public record BenchConfig(boolean quick, boolean soak, Path declarations, Path samples, Path fullData,
+        boolean phasesOnly) {}

@@ -6,6 +6,7 @@ import dev.skillnet.data.tokenize.BertTokenizer;
 import dev.skillnet.tasks.run.Task;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,11 @@ public final class Benchmark {
     /** @return the measurements, as written to bench.json */
     public JsonObject run() {
         long start = System.nanoTime();
+        if (config.phasesOnly()) {
+            phases();
+            json.addProperty("seconds", (System.nanoTime() - start) / 1e9);
+            return json;
+        }
         json.addProperty("mode", config.quick() ? "quick" : "full");
         Map<String, Double> peak = new LinkedHashMap<>();
         for (BenchShape s : List.of(BenchShape.TINY, BenchShape.BASE)) {
@@ -114,10 +120,43 @@ public final class Benchmark {
         sparsity(config.quick() ? BenchShape.TINY : BenchShape.BASE, config.quick() ? 10 : 5);
         tasks();
         json.addProperty("peak_rss_mib", Memory.peakRssMib());
+        if (!config.quick()) {
+            phases(); // last: it resets the peak that the line above reports
+        }
         json.addProperty("seconds", (System.nanoTime() - start) / 1e9);
         line("%npeak resident memory %.0f MiB; benchmark took %.0f s%n", Memory.peakRssMib(),
                 (System.nanoTime() - start) / 1e9);
         return json;
+    }
+
+    /** Peak resident memory of each phase of a job, at BERT-base and bge-small-zh shapes (PhaseMemory). */
+    private void phases() {
+        com.google.gson.JsonArray rows = new com.google.gson.JsonArray();
+        line("%npeak resident memory per phase (VmHWM reset before each; MiB at the start -> peak; eval tokens/s)%n");
+        for (PhaseMemory.Setup setup : java.util.List.of(PhaseMemory.BGE_SEVEN_SKILLS, PhaseMemory.BASE_SEVEN_SKILLS)) {
+            Path scratch;
+            try {
+                scratch = java.nio.file.Files.createTempDirectory("skillnet-bench-");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            JsonObject row = PhaseMemory.measure(setup, scratch);
+            row.addProperty("setup", setup.name());
+            row.addProperty("train_batch", setup.shape().batch() + "x" + setup.shape().length());
+            row.addProperty("eval_batch", setup.evalBatch() + "x" + setup.shape().length());
+            rows.add(row);
+            line("%s (train %dx%d, eval %dx%d, %d of %d skills active):%n", setup.name(), setup.shape().batch(),
+                    setup.shape().length(), setup.evalBatch(), setup.shape().length(), setup.active(), setup.declared());
+            for (String phase : row.keySet()) {
+                if (row.get(phase).isJsonObject()) {
+                    JsonObject p = row.getAsJsonObject(phase);
+                    line("  %-30s %7.0f -> %7.0f MiB  %6.1f s%s%n", phase, p.get("start_rss_mib").getAsDouble(),
+                            p.get("peak_rss_mib").getAsDouble(), p.get("seconds").getAsDouble(),
+                            p.has("tokens_per_s") ? String.format("  %.0f tokens/s", p.get("tokens_per_s").getAsDouble()) : "");
+                }
+            }
+        }
+        json.add("phase_memory", rows);
     }
 
     /**

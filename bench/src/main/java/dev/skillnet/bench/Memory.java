@@ -19,6 +19,21 @@ final class Memory {
         return field("VmHWM:");
     }
 
+    /**
+     * Resets the peak ({@code VmHWM}) to the current resident size, so that the next reading is
+     * the peak of what runs in between (Linux: {@code echo 5 > /proc/self/clear_refs}).
+     *
+     * @return whether the reset took effect
+     */
+    static boolean resetPeak() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+            return true;
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
     private static double field(String name) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

@@ -151,6 +151,21 @@ final class TrainStepBench implements AutoCloseable {
         return (System.nanoTime() - start) / 1e9 / measured;
     }
 
+    /** @return the model */
+    SkillNetModel model() {
+        return model;
+    }
+
+    /** @return the manager owning the model and the moments */
+    NDManager manager() {
+        return manager;
+    }
+
+    /** @return the active skills' indices */
+    int[] active() {
+        return active.clone();
+    }
+
     /** @return NDArrays alive under this benchmark's manager (parameters, moments, leftovers) */
     int liveArrays() {
         return manager.getManagedArrays().size();

@@ -31,6 +31,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--soak", description = "Also train 2000 tiny steps and compare resident memory at steps 200 and 2000.")
     boolean soak;
 
+    @Option(names = "--phases", description = "Only the peak resident memory of each phase of a job (evaluation, training, "
+            + "checkpoint save and load) at BERT-base and bge-small-zh shapes with seven skills (about 5 minutes).")
+    boolean phases;
+
     @Option(names = "--out", defaultValue = "bench.json", paramLabel = "FILE", description = "The JSON to write (default ${DEFAULT-VALUE}).")
     Path out;
 
@@ -40,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Benchmark bench = new Benchmark(new BenchConfig(quick, soak, Home.declarations(), Home.samples(),
-                dataRoot == null ? Home.data() : dataRoot));
+                dataRoot == null ? Home.data() : dataRoot, phases));
         var json = bench.run();
         try {
             AtomicFiles.writeString(out, new GsonBuilder().setPrettyPrinting().create().toJson(json));
