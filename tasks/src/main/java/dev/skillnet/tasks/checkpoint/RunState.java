@@ -46,7 +46,9 @@ public final class RunState {
      */
     public static void write(Path dir, AdamW optimizer, TrainState state) throws IOException {
         Map<String, NDArray> arrays = new LinkedHashMap<>();
-        for (var e : optimizer.mean().entrySet()) {
+        // by name, so that a resumed run writes the same file as an uninterrupted one (the
+        // optimiser's own order is the order its moments were made or restored in)
+        for (var e : new java.util.TreeMap<>(optimizer.mean()).entrySet()) {
             arrays.put(e.getKey() + MEAN, e.getValue());
             arrays.put(e.getKey() + VARIANCE, optimizer.variance().get(e.getKey()));
         }
