@@ -33,6 +33,15 @@ class EncodeCommandTest {
     }
 
     Path inputs(Path tmp) throws IOException {
+        return inputs(expected, tmp);
+    }
+
+    /**
+     * @param expected the golden fixture's expected.json
+     * @param tmp where to write
+     * @return its texts as encode's JSON lines input
+     */
+    static Path inputs(JsonObject expected, Path tmp) throws IOException {
         List<String> lines = new ArrayList<>();
         for (var pair : expected.getAsJsonArray("texts")) {
             JsonObject o = new JsonObject();

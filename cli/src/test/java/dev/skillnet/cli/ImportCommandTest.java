@@ -154,16 +154,7 @@ class ImportCommandTest {
     /** {@code encode} on the imported folder gives the fixture's golden HuggingFace outputs. */
     private void assertGolden(Path fixture, Path model) throws IOException {
         JsonObject expected = json(fixture.resolve("expected.json"));
-        List<String> lines = new ArrayList<>();
-        for (var pair : expected.getAsJsonArray("texts")) {
-            JsonObject o = new JsonObject();
-            o.addProperty("text", pair.getAsJsonArray().get(0).getAsString());
-            if (!pair.getAsJsonArray().get(1).isJsonNull()) {
-                o.addProperty("text_pair", pair.getAsJsonArray().get(1).getAsString());
-            }
-            lines.add(o.toString());
-        }
-        Path input = Files.write(tmp.resolve("golden.jsonl"), lines);
+        Path input = EncodeCommandTest.inputs(expected, Files.createDirectories(tmp.resolve("golden-" + model.getFileName())));
         CliRun run = CliRun.of("encode", "--model", model.toString(), "--input", input.toString());
         assertEquals(0, run.code(), run.err());
         String[] got = run.out().strip().split("\n");
