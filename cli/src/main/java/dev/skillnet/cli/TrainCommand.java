@@ -4,6 +4,7 @@ import dev.skillnet.eval.report.Report;
 import dev.skillnet.model.checkpoint.BertCheckpoint;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.tasks.train.JobFile;
+import dev.skillnet.tasks.train.JobConfig;
 import dev.skillnet.tasks.train.Mode;
 import dev.skillnet.tasks.train.TrainingJob;
 import java.nio.file.Path;
@@ -55,10 +56,11 @@ final class TrainCommand implements Callable<Integer> {
         if (out == null) {
             throw new UserInputException("give --out DIR for a new run, or --resume DIR to continue one");
         }
-        if (job.init != null) {
-            BertCheckpoint.requireModelDirectory(job.initFolder());
+        JobConfig config = job.toJob(out, size, Mode.parse(mode), train); // imports a named encoder once
+        if (config.init() != null) {
+            BertCheckpoint.requireModelDirectory(config.init());
         }
-        return finish(new TrainingJob(job.toJob(out, size, Mode.parse(mode), train)).run(), out);
+        return finish(new TrainingJob(config).run(), out);
     }
 
     private int resume() {

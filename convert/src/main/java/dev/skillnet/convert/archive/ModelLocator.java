@@ -47,7 +47,7 @@ public final class ModelLocator {
                         + "checkpoint's .index file");
             }
             try (FileTree tree = new FolderTree(from.toAbsolutePath().getParent())) {
-                return found(tree, name, scratch).orElseThrow();
+                return found(tree, name, scratch);
             }
         }
         ModelFiles files = search(from, from.toString(), scratch, 0);
@@ -69,7 +69,7 @@ public final class ModelLocator {
             }
             if (candidates.size() == 1) {
                 Path into = Files.createDirectories(scratch.resolve("x" + depth));
-                return found(tree, candidates.get(0), into).orElseThrow();
+                return found(tree, candidates.get(0), into);
             }
             if (depth >= MAX_NESTING) {
                 return null;
@@ -88,7 +88,7 @@ public final class ModelLocator {
         }
     }
 
-    private static java.util.Optional<ModelFiles> found(FileTree tree, String weightsName, Path scratch)
+    private static ModelFiles found(FileTree tree, String weightsName, Path scratch)
             throws IOException {
         String dir = parent(weightsName);
         String up = parent(dir);
@@ -108,12 +108,12 @@ public final class ModelLocator {
                 }
             }
         }
-        return java.util.Optional.of(new ModelFiles(format, weights, tree.origin() + "!/" + weightsName,
+        return new ModelFiles(format, weights, tree.origin() + "!/" + weightsName,
                 beside(tree, near, n -> n.endsWith("tokenizer.json"), scratch),
                 beside(tree, near, n -> n.equals("vocab.txt"), scratch),
                 beside(tree, near, n -> n.equals("bert_config.json") || n.equals("config.json"), scratch),
                 beside(tree, near, n -> n.equals("tokenizer_config.json"), scratch),
-                beside(tree, List.of(join(up, "assets")), n -> n.equals("model.json"), scratch)));
+                beside(tree, List.of(join(up, "assets")), n -> n.equals("model.json"), scratch));
     }
 
     private static Path beside(FileTree tree, List<String> dirs, Predicate<String> fileName, Path scratch)
