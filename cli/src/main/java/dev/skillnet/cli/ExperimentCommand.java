@@ -9,6 +9,7 @@ import dev.skillnet.tasks.pretrain.PairObjective;
 import dev.skillnet.tasks.pretrain.PretrainConfig;
 import dev.skillnet.tasks.train.JobConfig;
 import dev.skillnet.tasks.train.Mode;
+import dev.skillnet.tasks.train.TrainConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -76,12 +77,13 @@ final class ExperimentCommand implements Callable<Integer> {
         }
         List<Mode> parsed = modes.equals(List.of("none")) ? List.of() : modes.stream().map(Mode::parse).toList();
         JobConfig template = job.toJob(out, size, Mode.SKILL, train);
+        TrainConfig t = template.train();
         PretrainConfig pretrain = pretrainSteps <= 0 ? null
-                : new PretrainConfig(pretrainSteps, train.batchSize, train.learningRate, 0.06, train.weightDecay,
-                        train.clipNorm, 128, 0.15, 0.5, PairObjective.parse(pretrainObjective),
-                        List.of("token", "general"), List.of("sequence", "pair", "general"), train.logEvery, seeds.get(0));
+                : new PretrainConfig(pretrainSteps, t.batchSize(), t.learningRate(), 0.06, t.weightDecay(),
+                        t.clipNorm(), 128, 0.15, 0.5, PairObjective.parse(pretrainObjective),
+                        List.of("token", "general"), List.of("sequence", "pair", "general"), t.logEvery(), seeds.get(0));
         List<VariantResult> results = new Experiment(new ExperimentConfig(out, template, parsed, seeds, pretrain,
-                extendTask, extendSteps > 0 ? extendSteps : Math.max(1, train.steps / 4))).run();
+                extendTask, extendSteps > 0 ? extendSteps : Math.max(1, t.steps() / 4))).run();
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         String command = "./skillnet " + (args.isEmpty() || !args.get(0).equals("experiment") ? "experiment " : "")
                 + String.join(" ", args);

@@ -44,7 +44,7 @@ final class ExtendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Report report = new ExtensionJob(new ExtensionJob.Config(model, taskFile, dataRoot == null ? Home.data() : dataRoot,
-                out, Freeze.parse(train), options.toConfig())).run();
+                out, Freeze.parse(train), options.toConfig(false))).run();
         spec.commandLine().getOut().print(report.toTable());
         spec.commandLine().getOut().println("wrote " + out.resolve("results.json") + ", " + out.resolve("results.md")
                 + " and the extended model " + out.resolve("best"));

@@ -50,12 +50,13 @@ final class JobOptions {
      * @param out the run folder
      * @param size the encoder size from scratch
      * @param mode the routing mode
-     * @param train the optimisation options
+     * @param train the optimisation options (their defaults depend on whether {@code --init} is given)
      * @return the job
      */
     JobConfig toJob(Path out, String size, Mode mode, TrainOptions train) {
+        Path initFolder = initFolder();
         return new JobConfig(out, tasksDir == null ? Home.declarations() : tasksDir, skillsFile,
-                dataRoot == null ? Home.data() : dataRoot, taskNames, initFolder(), ModelSize.parse(size),
-                new Routing(mode, skillLayers, experts, topK), vocabMinCount, train.toConfig());
+                dataRoot == null ? Home.data() : dataRoot, taskNames, initFolder, ModelSize.parse(size),
+                new Routing(mode, skillLayers, experts, topK), vocabMinCount, train.toConfig(initFolder != null));
     }
 }

@@ -2,47 +2,74 @@ package dev.skillnet.cli;
 
 import dev.skillnet.tasks.sampling.SamplingConfig;
 import dev.skillnet.tasks.train.TrainConfig;
+import dev.skillnet.tasks.train.TrainDefaults;
 import picocli.CommandLine.Option;
 
-/** The optimisation options shared by {@code train} and {@code demo}. */
+/**
+ * The optimisation options shared by {@code train}, {@code experiment} and {@code extend}. An
+ * option not given takes its value from {@link TrainDefaults}: one set from scratch, another when
+ * the run starts from a pretrained encoder ({@code --init}). The help text names both;
+ * {@code TrainOptionsTest} checks it against the library.
+ */
 final class TrainOptions {
 
-    @Option(names = "--steps", defaultValue = "3000", description = "Optimiser steps, one task's batch each (default ${DEFAULT-VALUE}).")
-    int steps;
+    @Option(names = "--steps", description = "Optimiser steps, one task's batch each (default 3000).")
+    Integer steps;
 
-    @Option(names = "--batch-size", defaultValue = "32", description = "Examples per batch (default ${DEFAULT-VALUE}).")
-    int batchSize;
+    @Option(names = "--batch-size", description = "Examples per batch (default 32 from scratch, 16 with --init).")
+    Integer batchSize;
 
-    @Option(names = "--lr", defaultValue = "5e-4", description = "Peak learning rate (default ${DEFAULT-VALUE}).")
-    double learningRate;
+    @Option(names = "--lr", description = "Peak learning rate (default 5e-4 from scratch, 2e-4 with --init).")
+    Double learningRate;
 
-    @Option(names = "--warmup", defaultValue = "0.1", description = "Fraction of steps of linear warm-up (default ${DEFAULT-VALUE}).")
-    double warmup;
+    @Option(names = "--warmup", description = "Fraction of steps of linear warm-up (default 0.1).")
+    Double warmup;
 
-    @Option(names = "--weight-decay", defaultValue = "0.01", description = "AdamW decoupled weight decay, not on biases and LayerNorm (default ${DEFAULT-VALUE}).")
-    double weightDecay;
+    @Option(names = "--weight-decay", description = "AdamW decoupled weight decay, not on biases and LayerNorm (default 0.01).")
+    Double weightDecay;
 
-    @Option(names = "--clip-norm", defaultValue = "1.0", description = "Clip gradients to this global norm; 0 disables (default ${DEFAULT-VALUE}).")
-    double clipNorm;
+    @Option(names = "--clip-norm", description = "Clip gradients to this global norm; 0 disables (default 1.0).")
+    Double clipNorm;
 
-    @Option(names = "--eval-every", defaultValue = "500", description = "Evaluate on dev every N steps and keep the best (default ${DEFAULT-VALUE}).")
-    int evalEvery;
+    @Option(names = "--dropout", description = "Encoder dropout while training (default: the encoder's own, 0.1 from scratch).")
+    Double dropout;
 
-    @Option(names = "--log-every", defaultValue = "50", description = "Log progress every N steps (default ${DEFAULT-VALUE}).")
-    int logEvery;
+    @Option(names = "--eval-every", description = "Evaluate on dev every N steps and keep the best (default 500).")
+    Integer evalEvery;
 
-    @Option(names = "--eval-batch-size", defaultValue = "64", description = "Inputs per forward pass when evaluating (default ${DEFAULT-VALUE}).")
-    int evalBatchSize;
+    @Option(names = "--dev-limit",
+            description = "Evaluate on at most this many dev examples per task (their first ones); 0 for all (default 0).")
+    Integer devLimit;
 
-    @Option(names = "--seed", defaultValue = "13", description = "Seed for sampling, batching, dropout and initialisation (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--log-every", description = "Log progress every N steps (default 50).")
+    Integer logEvery;
 
-    @Option(names = "--sampling", defaultValue = "proportional",
-            description = "Task sampling: proportional, temperature:T, capped:K or uniform (default ${DEFAULT-VALUE}).")
+    @Option(names = "--eval-batch-size", description = "Inputs per forward pass when evaluating (default 64).")
+    Integer evalBatchSize;
+
+    @Option(names = "--seed", description = "Seed for sampling, batching, dropout and initialisation (default 13).")
+    Long seed;
+
+    @Option(names = "--sampling",
+            description = "Task sampling: proportional, temperature:T, capped:K or uniform (default proportional from "
+                    + "scratch, temperature:2 with --init).")
     String sampling;
 
-    TrainConfig toConfig() {
-        return new TrainConfig(steps, batchSize, learningRate, warmup, weightDecay, clipNorm, evalEvery, logEvery,
-                evalBatchSize, seed, SamplingConfig.parse(sampling));
+    /**
+     * @param pretrained whether the run starts from a pretrained encoder (which picks the defaults)
+     * @return the configuration: the options given, the defaults for the others
+     */
+    TrainConfig toConfig(boolean pretrained) {
+        TrainDefaults d = TrainDefaults.forStart(pretrained);
+        return new TrainConfig(or(steps, d.steps()), or(batchSize, d.batchSize()), or(learningRate, d.learningRate()),
+                or(warmup, d.warmupFraction()), or(weightDecay, d.weightDecay()), or(clipNorm, d.clipNorm()),
+                or(evalEvery, d.evalEvery()), or(logEvery, TrainDefaults.LOG_EVERY),
+                or(evalBatchSize, TrainDefaults.EVAL_BATCH_SIZE), or(seed, TrainDefaults.SEED),
+                sampling == null ? d.sampling() : SamplingConfig.parse(sampling), dropout == null ? d.dropout() : dropout,
+                or(devLimit, 0));
+    }
+
+    private static <T> T or(T given, T fallback) {
+        return given == null ? fallback : given;
     }
 }

@@ -57,6 +57,23 @@ public final class BatchStream {
         return epoch;
     }
 
+    /**
+     * @return the training inputs this stream has handed out since it began (epochs done times the
+     *     features, plus the batches given in this epoch), the same after {@link #restore}
+     */
+    public long seen() {
+        long n = (long) epoch * features.size();
+        for (int b = 0; b < position; b++) {
+            n += batches.get(b).size();
+        }
+        return n;
+    }
+
+    /** @return the training inputs of one epoch */
+    public int size() {
+        return features.size();
+    }
+
     /** @return the index of the next batch within the epoch */
     public int position() {
         return position;

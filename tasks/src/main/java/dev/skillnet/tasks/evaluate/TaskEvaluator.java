@@ -68,9 +68,33 @@ public final class TaskEvaluator {
      */
     public static <E, P> Evaluated<P> evaluate(Task<E, P> task, String split, SkillNetModel model,
             BertTokenizer tokenizer, NDManager manager, int batchSize) {
-        List<E> examples = task.examples(split);
-        List<P> predictions = predict(task, examples, task.features(split, tokenizer).features(), model, tokenizer,
-                manager, batchSize);
+        return evaluate(task, split, 0, model, tokenizer, manager, batchSize);
+    }
+
+    /**
+     * Predicts and scores the first examples of one split of a task.
+     *
+     * @param task the task
+     * @param split the split
+     * @param limit at most this many examples, the split's first; 0 for all
+     * @param model the model
+     * @param tokenizer its tokenizer
+     * @param manager parent of the per-batch scopes
+     * @param batchSize inputs per forward pass
+     * @param <E> the example type
+     * @param <P> the prediction type
+     * @return the predictions and score
+     */
+    public static <E, P> Evaluated<P> evaluate(Task<E, P> task, String split, int limit, SkillNetModel model,
+            BertTokenizer tokenizer, NDManager manager, int batchSize) {
+        List<E> all = task.examples(split);
+        int n = limit <= 0 ? all.size() : Math.min(limit, all.size());
+        List<E> examples = all.subList(0, n);
+        List<Feature> features = task.features(split, tokenizer).features();
+        if (n < all.size()) {
+            features = features.stream().filter(f -> f.example() < n).toList();
+        }
+        List<P> predictions = predict(task, examples, features, model, tokenizer, manager, batchSize);
         return new Evaluated<>(predictions, task.kind().score(examples, predictions, task.labels(),
                 task.declaration().metric()));
     }

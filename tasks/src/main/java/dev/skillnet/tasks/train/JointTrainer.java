@@ -58,6 +58,15 @@ public final class JointTrainer {
         void save(TrainState state, AdamW optimizer) throws IOException;
     }
 
+    /** Receives every dev evaluation, for the run's learning curve. */
+    @FunctionalInterface
+    public interface EvaluationSink {
+        /**
+         * @param point the evaluation, with the training inputs each task had seen
+         */
+        void evaluated(LearningCurve.Point point);
+    }
+
     /**
      * Where a resumed run starts.
      *
@@ -95,6 +104,7 @@ public final class JointTrainer {
     private final TrainConfig config;
     private final NDManager manager;
     private final java.util.function.Predicate<String> trainable;
+    private EvaluationSink evaluations = point -> {};
 
     /**
      * @param model the model, with a head for every task
@@ -126,6 +136,15 @@ public final class JointTrainer {
         this.tokenizer = tokenizer;
         this.config = config;
         this.manager = manager;
+    }
+
+    /**
+     * @param sink receives every dev evaluation (by default, none is kept)
+     * @return this trainer
+     */
+    public JointTrainer optEvaluationSink(EvaluationSink sink) {
+        this.evaluations = java.util.Objects.requireNonNull(sink, "sink");
+        return this;
     }
 
     /**
@@ -218,6 +237,7 @@ public final class JointTrainer {
                     Map<String, Score> dev = evaluate("dev");
                     double avg = dev.values().stream().mapToDouble(Score::value).average().orElse(0);
                     LOG.info("step {}: dev average {} ({})", step, String.format("%.2f", avg), summary(dev));
+                    evaluations.evaluated(point(step, progress.elapsedSeconds(), names, streams, dev, avg));
                     try {
                         if (avg > best) {
                             best = avg;
@@ -243,6 +263,20 @@ public final class JointTrainer {
         }
     }
 
+    private static LearningCurve.Point point(int step, double seconds, List<String> names, List<BatchStream> streams,
+            Map<String, Score> dev, double avg) {
+        Map<String, Long> seen = new LinkedHashMap<>();
+        Map<String, Double> epochs = new LinkedHashMap<>();
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            BatchStream s = streams.get(i);
+            seen.put(names.get(i), s.seen());
+            epochs.put(names.get(i), Math.round(1000.0 * s.seen() / s.size()) / 1000.0);
+            scores.put(names.get(i), dev.get(names.get(i)).value());
+        }
+        return new LearningCurve.Point(step, Math.round(seconds * 10) / 10.0, seen, epochs, scores, avg);
+    }
+
     /** The dropout seed of a step: a function of the run's seed and the step only. */
     static int dropoutSeed(long seed, int step) {
         long h = seed * 0x9E3779B97F4A7C15L + step * 0xBF58476D1CE4E5B9L;
@@ -263,7 +297,8 @@ public final class JointTrainer {
     }
 
     /**
-     * Evaluates every task on a split with the current weights.
+     * Evaluates every task on a split with the current weights (on dev, the first
+     * {@link TrainConfig#devLimit} examples when it is set).
      *
      * @param split the split
      * @return each task's score
@@ -271,7 +306,9 @@ public final class JointTrainer {
     public Map<String, Score> evaluate(String split) {
         Map<String, Score> out = new LinkedHashMap<>();
         for (Task<?, ?> t : tasks) {
-            out.put(t.name(), TaskEvaluator.evaluate(t, split, model, tokenizer, manager, config.evalBatchSize()).score());
+            int limit = split.equals("dev") ? config.devLimit() : 0;
+            out.put(t.name(), TaskEvaluator.evaluate(t, split, limit, model, tokenizer, manager, config.evalBatchSize())
+                    .score());
         }
         return out;
     }

@@ -103,9 +103,28 @@ public final class ModelFactory {
      */
     public static SkillNetModel fromScratch(SkillTable skills, Routing routing, List<Task<?, ?>> tasks,
             ModelSize size, int vocabSize, long seed, NDManager manager) {
+        return fromScratch(skills, routing, tasks, size, vocabSize, seed, null, manager);
+    }
+
+    /**
+     * A randomly initialised model with the given routing and dropout.
+     *
+     * @param skills the skill table
+     * @param routing the mode and its layers
+     * @param tasks the tasks (one head each)
+     * @param size the encoder size
+     * @param vocabSize the tokenizer's vocabulary size
+     * @param seed the initialisation seed
+     * @param dropout the dropout probability, or null for the size's own (0.1)
+     * @param manager owns the weights
+     * @return the model
+     */
+    public static SkillNetModel fromScratch(SkillTable skills, Routing routing, List<Task<?, ?>> tasks,
+            ModelSize size, int vocabSize, long seed, Double dropout, NDManager manager) {
         int maxLength = tasks.stream().mapToInt(t -> t.declaration().maxLength()).max().orElse(128);
         // BERT's 512 positions, so that a task added later may use longer inputs than these.
-        BertConfig config = size.config(vocabSize, Math.max(maxLength, 512));
+        BertConfig sized = size.config(vocabSize, Math.max(maxLength, 512));
+        BertConfig config = dropout == null ? sized : sized.withDropout(dropout);
         BertModel bert = new BertModel(config, routing.layout(skills, config.numHiddenLayers()));
         SkillNetModel model = new SkillNetModel(bert, heads(tasks));
         ParameterInit.initialize(model, manager, config.initializerRange(), seed);
@@ -142,8 +161,26 @@ public final class ModelFactory {
      */
     public static SkillNetModel fromPretrained(Path dir, SkillTable skills, Routing routing,
             List<Task<?, ?>> tasks, long seed, NDManager manager) {
+        return fromPretrained(dir, skills, routing, tasks, seed, null, manager);
+    }
+
+    /**
+     * A pretrained BERT with the given routing and dropout (see the overload without it).
+     *
+     * @param dir the pretrained directory
+     * @param skills the skill table
+     * @param routing the mode and its layers
+     * @param tasks the tasks (one head each)
+     * @param seed the heads' (and a mixture's gates') initialisation seed
+     * @param dropout the dropout probability, or null for the checkpoint's own
+     * @param manager owns the weights
+     * @return the model
+     */
+    public static SkillNetModel fromPretrained(Path dir, SkillTable skills, Routing routing,
+            List<Task<?, ?>> tasks, long seed, Double dropout, NDManager manager) {
         BertCheckpoint.requireModelDirectory(dir);
-        BertConfig config = BertConfig.read(dir.resolve(BertCheckpoint.CONFIG));
+        BertConfig read = BertConfig.read(dir.resolve(BertCheckpoint.CONFIG));
+        BertConfig config = dropout == null ? read : read.withDropout(dropout);
         BertModel bert = new BertModel(config, routing.layout(skills, config.numHiddenLayers()));
         if (bert.layout().experts() > 0) {
             ParameterInit.initialize(bert, manager, config.initializerRange(), seed); // the gates are new

@@ -17,9 +17,14 @@ import dev.skillnet.tasks.sampling.SamplingConfig;
  * @param evalBatchSize inputs per forward pass when evaluating
  * @param seed seeds sampling, batching, dropout and initialisation
  * @param sampling how the task of each batch is drawn
+ * @param dropout the encoder's dropout probability (hidden and attention) while training, or null
+ *     for the encoder's own ({@code hidden_dropout_prob} of a pretrained checkpoint, 0.1 from scratch)
+ * @param devLimit evaluate on dev with at most this many examples per task (its first ones); 0 for
+ *     the whole split. The test evaluation always uses the whole split.
  */
 public record TrainConfig(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
-        double clipNorm, int evalEvery, int logEvery, int evalBatchSize, long seed, SamplingConfig sampling) {
+        double clipNorm, int evalEvery, int logEvery, int evalBatchSize, long seed, SamplingConfig sampling,
+        Double dropout, int devLimit) {
 
     /** Rejects values that cannot work. */
     public TrainConfig {
@@ -32,6 +37,29 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
         require(evalEvery >= 0, "--eval-every must be >= 0, got " + evalEvery);
         require(logEvery > 0, "--log-every must be positive, got " + logEvery);
         require(evalBatchSize > 0, "--eval-batch-size must be positive, got " + evalBatchSize);
+        require(dropout == null || (dropout >= 0 && dropout < 1), "--dropout must be in [0, 1), got " + dropout);
+        require(devLimit >= 0, "--dev-limit must be >= 0, got " + devLimit);
+    }
+
+    /**
+     * A configuration that keeps the encoder's own dropout and evaluates on the whole dev split.
+     *
+     * @param steps optimiser steps
+     * @param batchSize examples per batch
+     * @param learningRate peak learning rate
+     * @param warmupFraction fraction of warm-up steps
+     * @param weightDecay AdamW's weight decay
+     * @param clipNorm maximum global gradient norm, 0 for none
+     * @param evalEvery steps between dev evaluations, 0 for the end only
+     * @param logEvery steps between progress lines
+     * @param evalBatchSize inputs per forward pass when evaluating
+     * @param seed the seed
+     * @param sampling the task sampling
+     */
+    public TrainConfig(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
+            double clipNorm, int evalEvery, int logEvery, int evalBatchSize, long seed, SamplingConfig sampling) {
+        this(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery, logEvery, evalBatchSize,
+                seed, sampling, null, 0);
     }
 
     private static void require(boolean ok, String message) {
@@ -46,7 +74,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
      */
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery,
-                logEvery, evalBatchSize, newSeed, sampling);
+                logEvery, evalBatchSize, newSeed, sampling, dropout, devLimit);
     }
 
     /**
@@ -55,7 +83,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
      */
     public TrainConfig withSteps(int newSteps) {
         return new TrainConfig(newSteps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm,
-                Math.min(evalEvery, newSteps), logEvery, evalBatchSize, seed, sampling);
+                Math.min(evalEvery, newSteps), logEvery, evalBatchSize, seed, sampling, dropout, devLimit);
     }
 
     /** @return the number of warm-up steps */

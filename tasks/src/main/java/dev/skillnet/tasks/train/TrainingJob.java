@@ -129,7 +129,10 @@ public final class TrainingJob {
                 LOG.info("model: {} parameters, {} skills in {} layers, {} task heads", count(model),
                         model.bert().layout().skills().size(), model.bert().layout().skillLayers().size(), tasks.size());
                 SkillNetModel trainedModel = model;
-                JointTrainer trainer = new JointTrainer(model, tasks, tokenizer, config.train(), trainingScope);
+                LearningCurve curve = from == null ? LearningCurve.fresh(config.out())
+                        : LearningCurve.resumed(config.out(), from.state().step());
+                JointTrainer trainer = new JointTrainer(model, tasks, tokenizer, config.train(), trainingScope)
+                        .optEvaluationSink(curve::add);
                 JointTrainer.Result result = trainer.train((step, dev, avg) -> {
                     TrainedModel.save(best, tasks, skills, trainedModel, tokenizer, training(step, avg, dev));
                     LOG.info("saved best checkpoint (dev average {}) to {}", String.format("%.2f", avg), best);
@@ -202,6 +205,7 @@ public final class TrainingJob {
             }
             Files.deleteIfExists(config.out().resolve("results.json"));
             Files.deleteIfExists(config.out().resolve("results.md"));
+            Files.deleteIfExists(config.out().resolve(LearningCurve.NAME));
             JobFile.write(config);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the run folder " + config.out(), e);
@@ -271,9 +275,10 @@ public final class TrainingJob {
             NDManager manager) {
         long seed = config.train().seed();
         return config.init() != null
-                ? ModelFactory.fromPretrained(config.init(), skills, config.routing(), tasks, seed, manager)
+                ? ModelFactory.fromPretrained(config.init(), skills, config.routing(), tasks, seed,
+                        config.train().dropout(), manager)
                 : ModelFactory.fromScratch(skills, config.routing(), tasks, config.size(), tokenizer.vocabSize(),
-                        seed, manager);
+                        seed, config.train().dropout(), manager);
     }
 
     private static long count(SkillNetModel model) {

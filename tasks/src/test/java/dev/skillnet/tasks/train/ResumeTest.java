@@ -15,6 +15,7 @@ import dev.skillnet.tasks.checkpoint.TrainedModel;
 import dev.skillnet.tasks.run.Task;
 import dev.skillnet.tasks.sampling.SamplingConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +36,15 @@ class ResumeTest {
     void resumedRunEndsWithTheSameWeightsAsAnUninterruptedOne(@TempDir Path tmp) throws Exception {
         Path saved = tmp.resolve("last");
         Map<String, float[]> uninterrupted;
+        List<LearningCurve.Point> curve = new ArrayList<>();
+        List<LearningCurve.Point> resumedCurve = new ArrayList<>();
         List<Task<?, ?>> tasks = BundledTasks.open("chnsenticorp", "tnews");
         try (NDManager manager = NDManager.newBaseManager();
                 BertTokenizer tokenizer = ModelFactory.scratchTokenizer(tasks, 2, tmp.resolve("tokenizer"))) {
             SkillNetModel model = ModelFactory.fromScratch(SkillTable.defaults(), List.of(), tasks,
                     ModelSize.parse("tiny"), tokenizer.vocabSize(), 7, manager);
-            new JointTrainer(model, tasks, tokenizer, CONFIG, manager).train((step, dev, avg) -> { },
+            new JointTrainer(model, tasks, tokenizer, CONFIG, manager).optEvaluationSink(curve::add)
+                    .train((step, dev, avg) -> { },
                     (state, optimizer) -> {
                         if (state.step() == 20) {
                             TrainedModel.save(saved, tasks, SkillTable.defaults(), model, tokenizer, new JsonObject(),
@@ -56,6 +60,7 @@ class ResumeTest {
             Map<String, Shape> shapes = trained.model().namedShapes();
             JointTrainer.Result result = new JointTrainer(trained.model(),
                     trained.tasks(BundledTasks.SAMPLES, List.of()), trained.tokenizer(), CONFIG, manager)
+                    .optEvaluationSink(resumedCurve::add)
                     .train((step, dev, avg) -> { }, (s, o) -> { }, new JointTrainer.Resume(state,
                             optimizer -> RunState.restoreOptimizer(saved, optimizer, shapes, state.adamSteps())));
             assertEquals(21, result.firstStep());
@@ -65,6 +70,16 @@ class ResumeTest {
             for (String name : uninterrupted.keySet()) {
                 assertArrayEquals(uninterrupted.get(name), resumed.get(name), 0f, name);
             }
+        }
+        // the learning curve: one point per evaluation, and the resumed run's points are the uninterrupted run's
+        assertEquals(List.of(20, 40, 60), curve.stream().map(LearningCurve.Point::step).toList());
+        long seenAt20 = curve.get(0).inputsSeen().values().stream().mapToLong(Long::longValue).sum();
+        assertTrue(seenAt20 > 19 * 16 && seenAt20 <= 20 * 16, "20 batches of at most 16 inputs, at most one short: "
+                + seenAt20);
+        assertEquals(2, resumedCurve.size());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(curve.get(i + 1).inputsSeen(), resumedCurve.get(i).inputsSeen());
+            assertEquals(curve.get(i + 1).dev(), resumedCurve.get(i).dev());
         }
     }
 

@@ -1,0 +1,93 @@
+package dev.skillnet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skillnet.tasks.sampling.SamplingConfig;
+import dev.skillnet.tasks.train.TrainConfig;
+import dev.skillnet.tasks.train.TrainDefaults;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The optimisation options: a value given wins; otherwise the library's defaults for the start
+ * (from scratch or {@code --init}), which are also what the help text says.
+ */
+class TrainOptionsTest {
+
+    @Command(name = "t")
+    static final class Holder {
+        @Mixin
+        TrainOptions options = new TrainOptions();
+    }
+
+    private static TrainOptions parse(String... args) {
+        Holder h = new Holder();
+        new CommandLine(h).parseArgs(args);
+        return h.options;
+    }
+
+    @Test
+    void optionsNotGivenTakeTheDefaultsOfTheStart() {
+        TrainConfig scratch = parse().toConfig(false);
+        TrainConfig tuned = parse().toConfig(true);
+        check(TrainDefaults.FROM_SCRATCH, scratch);
+        check(TrainDefaults.FINE_TUNING, tuned);
+        assertEquals(0, tuned.devLimit());
+    }
+
+    private static void check(TrainDefaults d, TrainConfig c) {
+        assertEquals(d.steps(), c.steps());
+        assertEquals(d.batchSize(), c.batchSize());
+        assertEquals(d.learningRate(), c.learningRate());
+        assertEquals(d.warmupFraction(), c.warmupFraction());
+        assertEquals(d.weightDecay(), c.weightDecay());
+        assertEquals(d.clipNorm(), c.clipNorm());
+        assertEquals(d.evalEvery(), c.evalEvery());
+        assertEquals(d.dropout(), c.dropout());
+        assertEquals(d.sampling(), c.sampling());
+    }
+
+    @Test
+    void givenOptionsWinOverEitherDefault() {
+        TrainConfig c = parse("--lr", "7e-5", "--batch-size", "8", "--dropout", "0", "--sampling", "uniform",
+                "--dev-limit", "300").toConfig(true);
+        assertEquals(7e-5, c.learningRate());
+        assertEquals(8, c.batchSize());
+        assertEquals(0.0, c.dropout());
+        assertEquals(SamplingConfig.parse("uniform"), c.sampling());
+        assertEquals(300, c.devLimit());
+        assertNull(parse().toConfig(false).dropout(), "the encoder's own dropout unless told");
+    }
+
+    @Test
+    void theHelpTextStatesTheLibraryDefaults() {
+        String help = new CommandLine(new Holder()).getUsageMessage();
+        TrainDefaults s = TrainDefaults.FROM_SCRATCH;
+        TrainDefaults f = TrainDefaults.FINE_TUNING;
+        for (String expected : new String[] {
+            "default " + s.steps() + ")",
+            "default " + s.batchSize() + " from scratch, " + f.batchSize() + " with --init",
+            "default " + lr(s.learningRate()) + " from scratch, " + lr(f.learningRate()) + " with --init",
+            "default " + s.warmupFraction() + ")",
+            "default " + s.weightDecay() + ")",
+            "default " + s.clipNorm() + ")",
+            "default " + s.evalEvery() + ")",
+        }) {
+            assertTrue(help.replaceAll("\\s+", " ").contains(expected), "help should say '" + expected + "':\n" + help);
+        }
+        assertEquals(s.steps(), f.steps());
+        assertEquals(s.warmupFraction(), f.warmupFraction());
+        assertEquals(s.weightDecay(), f.weightDecay());
+        assertEquals(s.clipNorm(), f.clipNorm());
+        assertEquals(s.evalEvery(), f.evalEvery());
+    }
+
+    private static String lr(double v) {
+        return String.format(Locale.ROOT, "%.0e", v).replace("e-0", "e-");
+    }
+}
