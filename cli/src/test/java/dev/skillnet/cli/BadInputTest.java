@@ -271,7 +271,15 @@ class BadInputTest {
                     args.set(size, "--init");
                     args.set(size + 1, "bert-huge");
                     return args.toArray(String[]::new);
-                }, 2, List.of("--init bert-huge", "unknown encoder 'bert-huge'", "bge-small-zh, mbert-cased")));
+                }, 2, List.of("--init bert-huge", "unknown encoder 'bert-huge'", "bge-small-zh, mbert-cased")),
+                new Case("--dropout outside [0, 1)", p -> {
+                    List<String> args = new ArrayList<>(List.of(p.train()));
+                    args.addAll(List.of("--dropout", "1.5"));
+                    return args.toArray(String[]::new);
+                }, 2, List.of("--dropout must be in [0, 1), got 1.5")),
+                new Case("demo --pretrain-steps without --from-scratch", p -> new String[] {"demo", "--out",
+                        p.out.toString(), "--pretrain-steps", "10"}, 2,
+                        List.of("--pretrain-steps", "--from-scratch", "bge-small-zh")));
     }
 
     @org.junit.jupiter.api.BeforeAll
