@@ -16,6 +16,7 @@ import dev.skillnet.tasks.train.JobConfig;
 import dev.skillnet.tasks.train.ModelSize;
 import dev.skillnet.tasks.train.Routing;
 import dev.skillnet.tasks.train.TrainConfig;
+import dev.skillnet.tasks.train.TrainDefaults;
 import dev.skillnet.tasks.train.TrainingJob;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,12 +49,6 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Fine-tuning: optimiser steps of one task's batch each. */
     static final int FINE_TUNE_STEPS = 340;
-
-    /** Fine-tuning: examples per batch. */
-    static final int FINE_TUNE_BATCH = 16;
-
-    /** Fine-tuning: peak learning rate. */
-    static final double FINE_TUNE_LR = 2e-4;
 
     /** Fine-tuning: the dev evaluation at the end uses at most this many examples per task. */
     static final int FINE_TUNE_DEV_LIMIT = 200;
@@ -102,8 +97,10 @@ final class DemoCommand implements Callable<Integer> {
     private JobConfig fineTuningJob() {
         Path init = Encoders.folder(KnownEncoders.BGE_SMALL_ZH.name(), "demo");
         int n = steps == null ? FINE_TUNE_STEPS : steps;
-        TrainConfig train = new TrainConfig(n, FINE_TUNE_BATCH, FINE_TUNE_LR, 0.1, 0.01, 1.0, 0, 50, 64, seed,
-                SAMPLING, null, FINE_TUNE_DEV_LIMIT);
+        TrainDefaults d = TrainDefaults.FINE_TUNING; // batch 16, lr 2e-4, as train --init
+        TrainConfig train = new TrainConfig(n, d.batchSize(), d.learningRate(), d.warmupFraction(), d.weightDecay(),
+                d.clipNorm(), 0, TrainDefaults.LOG_EVERY, TrainDefaults.EVAL_BATCH_SIZE, seed, d.sampling(),
+                d.dropout(), FINE_TUNE_DEV_LIMIT);
         return new JobConfig(out, Home.declarations(), null, Home.samples(), List.of(), init,
                 ModelSize.parse("tiny"), Routing.skills(FINE_TUNE_SKILL_LAYERS), 2, train);
     }

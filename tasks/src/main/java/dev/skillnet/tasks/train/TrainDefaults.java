@@ -31,13 +31,13 @@ public record TrainDefaults(int steps, int batchSize, double learningRate, doubl
     public static final TrainDefaults FINE_TUNING = new TrainDefaults(3000, 16, 2e-4, 0.1, 0.01, 1.0, 500, null,
             SamplingConfig.temperature(2));
 
-    /** The other settings a run needs, which do not depend on the start. */
+    /** Steps between progress lines, whatever the start. */
     public static final int LOG_EVERY = 50;
 
-    /** Inputs per forward pass when evaluating. */
+    /** Inputs per forward pass when evaluating, whatever the start. */
     public static final int EVAL_BATCH_SIZE = 64;
 
-    /** The seed. */
+    /** The seed, whatever the start. */
     public static final long SEED = 13;
 
     /**
