@@ -3,15 +3,15 @@ package dev.skillnet.cli;
 import com.google.gson.GsonBuilder;
 import dev.skillnet.bench.BenchConfig;
 import dev.skillnet.bench.Benchmark;
-import dev.skillnet.model.checkpoint.AtomicFiles;
+import dev.skillnet.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code skillnet bench}: training, inference, tokenizer and memory figures against the measured GEMM peak. */
 @Command(name = "bench", mixinStandardHelpOptions = true,

@@ -6,26 +6,26 @@ import dev.skillnet.eval.report.Report;
 import dev.skillnet.skills.SkillTable;
 import dev.skillnet.tasks.declare.TaskDeclaration;
 import dev.skillnet.tasks.declare.TaskDeclarations;
-import dev.skillnet.tasks.pretrain.PairObjective;
-import dev.skillnet.tasks.pretrain.PretrainConfig;
-import dev.skillnet.tasks.pretrain.PretrainCorpus;
-import dev.skillnet.tasks.pretrain.PretrainJob;
 import dev.skillnet.tasks.run.Task;
-import dev.skillnet.tasks.sampling.SamplingConfig;
-import dev.skillnet.tasks.train.JobConfig;
-import dev.skillnet.tasks.train.ModelSize;
-import dev.skillnet.tasks.train.Routing;
-import dev.skillnet.tasks.train.TrainConfig;
-import dev.skillnet.tasks.train.TrainDefaults;
-import dev.skillnet.tasks.train.TrainingJob;
+import dev.skillnet.train.JobConfig;
+import dev.skillnet.train.ModelSize;
+import dev.skillnet.train.Routing;
+import dev.skillnet.train.TrainConfig;
+import dev.skillnet.train.TrainDefaults;
+import dev.skillnet.train.TrainingJob;
+import dev.skillnet.train.pretrain.PairObjective;
+import dev.skillnet.train.pretrain.PretrainConfig;
+import dev.skillnet.train.pretrain.PretrainCorpus;
+import dev.skillnet.train.pretrain.PretrainJob;
+import dev.skillnet.train.sampling.SamplingConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code skillnet demo}: the main job on the bundled samples. By default the pretrained

@@ -2,17 +2,17 @@ package dev.skillnet.cli;
 
 import ai.djl.ndarray.NDManager;
 import dev.skillnet.eval.report.Report;
-import dev.skillnet.tasks.checkpoint.TrainedModel;
-import dev.skillnet.tasks.evaluate.EvaluateAll;
-import dev.skillnet.tasks.train.TrainingJob;
+import dev.skillnet.inference.checkpoint.TrainedModel;
+import dev.skillnet.inference.evaluate.EvaluateAll;
+import dev.skillnet.train.TrainingJob;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code skillnet eval}: evaluates every task of a trained model in one run. */
 @Command(name = "eval", mixinStandardHelpOptions = true,

@@ -1,15 +1,15 @@
 package dev.skillnet.cli;
 
 import dev.skillnet.core.UserInputException;
-import dev.skillnet.tasks.experiment.Experiment;
-import dev.skillnet.tasks.experiment.ExperimentConfig;
-import dev.skillnet.tasks.experiment.ExperimentReport;
-import dev.skillnet.tasks.experiment.VariantResult;
-import dev.skillnet.tasks.pretrain.PairObjective;
-import dev.skillnet.tasks.pretrain.PretrainConfig;
-import dev.skillnet.tasks.train.JobConfig;
-import dev.skillnet.tasks.train.Mode;
-import dev.skillnet.tasks.train.TrainConfig;
+import dev.skillnet.train.JobConfig;
+import dev.skillnet.train.Mode;
+import dev.skillnet.train.TrainConfig;
+import dev.skillnet.train.experiment.Experiment;
+import dev.skillnet.train.experiment.ExperimentConfig;
+import dev.skillnet.train.experiment.ExperimentReport;
+import dev.skillnet.train.experiment.VariantResult;
+import dev.skillnet.train.pretrain.PairObjective;
+import dev.skillnet.train.pretrain.PretrainConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code skillnet experiment}: the modes, and optionally sparse pre-training, compared on equal budgets. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,

@@ -1,15 +1,15 @@
 package dev.skillnet.cli;
 
 import dev.skillnet.eval.report.Report;
-import dev.skillnet.tasks.extend.ExtensionJob;
-import dev.skillnet.tasks.extend.Freeze;
+import dev.skillnet.train.extend.ExtensionJob;
+import dev.skillnet.train.extend.Freeze;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code skillnet extend}: add a newly declared task to a trained model. */
 @Command(name = "extend", mixinStandardHelpOptions = true,

@@ -2,7 +2,7 @@ package dev.skillnet.cli;
 
 import dev.skillnet.convert.ImportRequest;
 import dev.skillnet.convert.Importer;
-import dev.skillnet.model.BertConfig;
+import dev.skillnet.model.bert.BertConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

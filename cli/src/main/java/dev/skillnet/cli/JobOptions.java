@@ -1,9 +1,9 @@
 package dev.skillnet.cli;
 
-import dev.skillnet.tasks.train.JobConfig;
-import dev.skillnet.tasks.train.Mode;
-import dev.skillnet.tasks.train.ModelSize;
-import dev.skillnet.tasks.train.Routing;
+import dev.skillnet.train.JobConfig;
+import dev.skillnet.train.Mode;
+import dev.skillnet.train.ModelSize;
+import dev.skillnet.train.Routing;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,10 +6,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.skillnet.core.UserInputException;
+import dev.skillnet.core.io.AtomicFiles;
 import dev.skillnet.data.read.Utf8Text;
-import dev.skillnet.model.checkpoint.AtomicFiles;
-import dev.skillnet.tasks.checkpoint.TrainedModel;
-import dev.skillnet.tasks.evaluate.TaskEvaluator;
+import dev.skillnet.inference.checkpoint.TrainedModel;
+import dev.skillnet.inference.evaluate.TaskEvaluator;
 import dev.skillnet.tasks.kinds.Featurized;
 import dev.skillnet.tasks.run.Task;
 import java.io.IOException;
@@ -19,9 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code skillnet predict}: JSON lines of inputs in, JSON lines of predictions out. */
 @Command(name = "predict", mixinStandardHelpOptions = true,

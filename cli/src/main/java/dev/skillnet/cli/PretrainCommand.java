@@ -5,22 +5,22 @@ import dev.skillnet.skills.SkillTable;
 import dev.skillnet.tasks.declare.Declared;
 import dev.skillnet.tasks.declare.TaskDeclaration;
 import dev.skillnet.tasks.declare.TaskDeclarations;
-import dev.skillnet.tasks.pretrain.PairObjective;
-import dev.skillnet.tasks.pretrain.PretrainConfig;
-import dev.skillnet.tasks.pretrain.PretrainCorpus;
-import dev.skillnet.tasks.pretrain.PretrainJob;
-import dev.skillnet.tasks.pretrain.Pretrainer;
 import dev.skillnet.tasks.run.Task;
-import dev.skillnet.tasks.train.ModelSize;
+import dev.skillnet.train.ModelSize;
+import dev.skillnet.train.pretrain.PairObjective;
+import dev.skillnet.train.pretrain.PretrainConfig;
+import dev.skillnet.train.pretrain.PretrainCorpus;
+import dev.skillnet.train.pretrain.PretrainJob;
+import dev.skillnet.train.pretrain.Pretrainer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code skillnet pretrain}: sparse skill pre-training with masked-LM and a pair objective. */
 @Command(name = "pretrain", mixinStandardHelpOptions = true,

@@ -1,19 +1,19 @@
 package dev.skillnet.cli;
 
+import dev.skillnet.core.UserInputException;
 import dev.skillnet.eval.report.Report;
 import dev.skillnet.model.checkpoint.BertCheckpoint;
-import dev.skillnet.core.UserInputException;
-import dev.skillnet.tasks.train.JobFile;
-import dev.skillnet.tasks.train.JobConfig;
-import dev.skillnet.tasks.train.Mode;
-import dev.skillnet.tasks.train.TrainingJob;
+import dev.skillnet.train.JobConfig;
+import dev.skillnet.train.JobFile;
+import dev.skillnet.train.Mode;
+import dev.skillnet.train.TrainingJob;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code skillnet train}: joint multitask training, then test evaluation of the best checkpoint. */
 @Command(name = "train", mixinStandardHelpOptions = true,

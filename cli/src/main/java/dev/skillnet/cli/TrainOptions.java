@@ -1,8 +1,8 @@
 package dev.skillnet.cli;
 
-import dev.skillnet.tasks.sampling.SamplingConfig;
-import dev.skillnet.tasks.train.TrainConfig;
-import dev.skillnet.tasks.train.TrainDefaults;
+import dev.skillnet.train.TrainConfig;
+import dev.skillnet.train.TrainDefaults;
+import dev.skillnet.train.sampling.SamplingConfig;
 import picocli.CommandLine.Option;
 
 /**

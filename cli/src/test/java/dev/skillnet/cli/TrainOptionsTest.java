@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.skillnet.tasks.sampling.SamplingConfig;
-import dev.skillnet.tasks.train.TrainConfig;
-import dev.skillnet.tasks.train.TrainDefaults;
+import dev.skillnet.train.TrainConfig;
+import dev.skillnet.train.TrainDefaults;
+import dev.skillnet.train.sampling.SamplingConfig;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /**
  * The optimisation options: a value given wins; otherwise the library's defaults for the start

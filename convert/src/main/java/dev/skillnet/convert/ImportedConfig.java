@@ -1,8 +1,9 @@
 package dev.skillnet.convert;
 
 import dev.skillnet.convert.archive.ModelFiles;
+import dev.skillnet.convert.source.WeightSource;
 import dev.skillnet.core.UserInputException;
-import dev.skillnet.model.BertConfig;
+import dev.skillnet.model.bert.BertConfig;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

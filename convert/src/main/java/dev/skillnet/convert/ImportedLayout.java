@@ -1,10 +1,11 @@
 package dev.skillnet.convert;
 
 import ai.djl.ndarray.types.Shape;
+import dev.skillnet.convert.source.WeightSource;
 import dev.skillnet.core.UserInputException;
-import dev.skillnet.model.BertConfig;
-import dev.skillnet.model.SkillLayout;
+import dev.skillnet.model.bert.BertConfig;
 import dev.skillnet.model.bert.BertModel;
+import dev.skillnet.model.bert.SkillLayout;
 import dev.skillnet.model.pretrain.BertPreTrainingHeads;
 import java.util.ArrayList;
 import java.util.Arrays;

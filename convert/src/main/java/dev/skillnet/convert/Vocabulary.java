@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.skillnet.convert.archive.ModelFiles;
 import dev.skillnet.core.UserInputException;
-import dev.skillnet.model.checkpoint.AtomicFiles;
+import dev.skillnet.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 /**
- * The SkillNet encoder: {@link dev.skillnet.model.BertConfig} (HuggingFace's config.json) and
- * {@link dev.skillnet.model.SkillLayout} (which skills each layer's feed-forward holds).
+ * {@link dev.skillnet.model.SkillNetModel}: the encoder ({@code bert}: {@link
+ * dev.skillnet.model.bert.BertConfig}, HuggingFace's config.json, and {@link
+ * dev.skillnet.model.bert.SkillLayout}, which skills each layer's feed-forward holds) with one head
+ * per task.
  */
 package dev.skillnet.model;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import dev.skillnet.core.UserInputException;
+import dev.skillnet.model.bert.BertConfig;
 import dev.skillnet.model.bert.BertModel;
 import dev.skillnet.model.checkpoint.BertCheckpoint;
 import dev.skillnet.model.checkpoint.SafetensorsFile;

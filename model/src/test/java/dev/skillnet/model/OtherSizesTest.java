@@ -3,7 +3,9 @@ package dev.skillnet.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDManager;
+import dev.skillnet.model.bert.BertConfig;
 import dev.skillnet.model.bert.BertModel;
+import dev.skillnet.model.bert.SkillLayout;
 import dev.skillnet.model.checkpoint.BertCheckpoint;
 import dev.skillnet.model.checkpoint.SafetensorsFile;
 import dev.skillnet.model.nn.ParameterInit;
@@ -16,9 +18,9 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * For sizes the golden fixture does not cover, a model saved under HuggingFace's names (with the

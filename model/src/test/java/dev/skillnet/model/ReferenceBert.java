@@ -1,5 +1,6 @@
 package dev.skillnet.model;
 
+import dev.skillnet.model.bert.BertConfig;
 import java.util.Map;
 
 /**

@@ -1,6 +1,6 @@
 package dev.skillnet.convert.onnx;
 
-import dev.skillnet.convert.WeightSource;
+import dev.skillnet.convert.source.WeightSource;
 import dev.skillnet.core.UserInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.skillnet.convert.tf;
 
-import dev.skillnet.convert.WeightSource;
+import dev.skillnet.convert.source.WeightSource;
 import dev.skillnet.core.UserInputException;
 import java.io.IOException;
 import java.nio.file.Path;

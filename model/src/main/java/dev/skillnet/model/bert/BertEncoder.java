@@ -3,8 +3,6 @@ package dev.skillnet.model.bert;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.skillnet.model.BertConfig;
-import dev.skillnet.model.SkillLayout;
 import dev.skillnet.model.nn.HfBlock;
 import java.util.ArrayList;
 import java.util.List;

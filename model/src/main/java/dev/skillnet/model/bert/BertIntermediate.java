@@ -3,7 +3,6 @@ package dev.skillnet.model.bert;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import dev.skillnet.model.BertConfig;
 import dev.skillnet.model.nn.Dense;
 import dev.skillnet.model.nn.HfBlock;
 

@@ -2,7 +2,6 @@ package dev.skillnet.model.bert;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import dev.skillnet.model.BertConfig;
 import dev.skillnet.model.nn.HfBlock;
 import dev.skillnet.model.nn.OwnScope;
 import java.util.List;

@@ -6,8 +6,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.skillnet.model.BertConfig;
-import dev.skillnet.model.SkillLayout;
 import dev.skillnet.model.nn.HfBlock;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import dev.skillnet.model.BertConfig;
 import dev.skillnet.model.nn.Dense;
 import dev.skillnet.model.nn.HfBlock;
 

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import dev.skillnet.model.BertConfig;
 import dev.skillnet.model.nn.Dense;
 import dev.skillnet.model.nn.HfBlock;
 import dev.skillnet.model.nn.Scalars;

@@ -3,6 +3,7 @@ package dev.skillnet.model.checkpoint;
 import ai.djl.ndarray.NDArray;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.skillnet.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import dev.skillnet.model.BertConfig;
+import dev.skillnet.model.bert.BertConfig;
 import dev.skillnet.model.nn.HfBlock;
 
 /**

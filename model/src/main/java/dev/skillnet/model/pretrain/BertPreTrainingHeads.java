@@ -1,7 +1,7 @@
 package dev.skillnet.model.pretrain;
 
 import ai.djl.ndarray.types.Shape;
-import dev.skillnet.model.BertConfig;
+import dev.skillnet.model.bert.BertConfig;
 import dev.skillnet.model.nn.Dense;
 import dev.skillnet.model.nn.HfBlock;
 

@@ -3,7 +3,7 @@ package dev.skillnet.model.pretrain;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import dev.skillnet.model.BertConfig;
+import dev.skillnet.model.bert.BertConfig;
 import dev.skillnet.model.nn.Dense;
 import dev.skillnet.model.nn.HfBlock;
 import dev.skillnet.model.nn.LayerNorm;

@@ -1,0 +1,173 @@
+package dev.skillnet.inference.evaluate;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.skillnet.data.tokenize.BertTokenizer;
+import dev.skillnet.data.tokenize.Encoded;
+import dev.skillnet.eval.metrics.Score;
+import dev.skillnet.model.SkillNetModel;
+import dev.skillnet.model.heads.HeadKind;
+import dev.skillnet.model.nn.NoGradient;
+import dev.skillnet.tasks.batch.PaddedBatch;
+import dev.skillnet.tasks.declare.TaskDeclaration;
+import dev.skillnet.tasks.kinds.Feature;
+import dev.skillnet.tasks.kinds.LabelSet;
+import dev.skillnet.tasks.kinds.TaskKind;
+import dev.skillnet.tasks.run.Task;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Runs a model over a task's examples and scores its predictions. Batches are formed from inputs
+ * sorted by length, so padding is minimal; every batch runs in its own NDManager scope and records
+ * no autograd graph ({@link NoGradient}), so evaluation keeps no activations for a backward pass.
+ */
+public final class TaskEvaluator {
+
+    /**
+     * A task's predictions and score on one split.
+     *
+     * @param predictions one per example, in example order
+     * @param score the main metric and extras, in percent
+     * @param <P> the prediction type
+     */
+    public record Evaluated<P>(List<P> predictions, Score score) {}
+
+    /**
+     * A batch holds at most {@code batchSize} times this many tokens (padded), so that long inputs
+     * (reading comprehension at 256 or 384) do not make a batch's activations, and the peak
+     * memory, grow with their length; at or below it, a batch is {@code batchSize} inputs.
+     */
+    public static final int TOKENS_PER_INPUT = 128;
+
+    private TaskEvaluator() {}
+
+    /** @return one past the last input of the batch starting at {@code start} (inputs sorted by length) */
+    private static int batchEnd(Integer[] order, List<Feature> features, int start, int batchSize) {
+        long budget = (long) batchSize * TOKENS_PER_INPUT;
+        int end = start + 1;
+        while (end < order.length && end - start < batchSize
+                && (long) features.get(order[end]).length() * (end - start + 1) <= budget) {
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * Predicts and scores one split of a task.
+     *
+     * @param task the task
+     * @param split the split
+     * @param model the model
+     * @param tokenizer its tokenizer
+     * @param manager parent of the per-batch scopes
+     * @param batchSize inputs per forward pass
+     * @param <E> the example type
+     * @param <P> the prediction type
+     * @return the predictions and score
+     */
+    public static <E, P> Evaluated<P> evaluate(Task<E, P> task, String split, SkillNetModel model,
+            BertTokenizer tokenizer, NDManager manager, int batchSize) {
+        return evaluate(task, split, 0, model, tokenizer, manager, batchSize);
+    }
+
+    /**
+     * Predicts and scores the first examples of one split of a task.
+     *
+     * @param task the task
+     * @param split the split
+     * @param limit at most this many examples, the split's first; 0 for all
+     * @param model the model
+     * @param tokenizer its tokenizer
+     * @param manager parent of the per-batch scopes
+     * @param batchSize inputs per forward pass
+     * @param <E> the example type
+     * @param <P> the prediction type
+     * @return the predictions and score
+     */
+    public static <E, P> Evaluated<P> evaluate(Task<E, P> task, String split, int limit, SkillNetModel model,
+            BertTokenizer tokenizer, NDManager manager, int batchSize) {
+        List<E> all = task.examples(split);
+        int n = limit <= 0 ? all.size() : Math.min(limit, all.size());
+        List<E> examples = all.subList(0, n);
+        List<Feature> features = task.features(split, tokenizer).features();
+        if (n < all.size()) {
+            features = features.stream().filter(f -> f.example() < n).toList();
+        }
+        List<P> predictions = predict(task, examples, features, model, tokenizer, manager, batchSize);
+        return new Evaluated<>(predictions, task.kind().score(examples, predictions, task.labels(),
+                task.declaration().metric()));
+    }
+
+    /**
+     * Predicts examples from their features.
+     *
+     * @param task the task
+     * @param examples the examples
+     * @param features their features
+     * @param model the model
+     * @param tokenizer its tokenizer
+     * @param manager parent of the per-batch scopes
+     * @param batchSize inputs per forward pass; fewer for inputs longer than
+     *     {@value #TOKENS_PER_INPUT} tokens, so that a batch holds at most {@code batchSize} x
+     *     {@value #TOKENS_PER_INPUT} tokens
+     * @param <E> the example type
+     * @param <P> the prediction type
+     * @return one prediction per example
+     */
+    public static <E, P> List<P> predict(Task<E, P> task, List<E> examples, List<Feature> features,
+            SkillNetModel model, BertTokenizer tokenizer, NDManager manager, int batchSize) {
+        return predict(task.kind(), task.declaration(), task.labels(), examples, features, model, tokenizer,
+                manager, batchSize);
+    }
+
+    /**
+     * Predicts examples of a task known by its kind, declaration and labels alone (no data folder).
+     *
+     * @param kind the task's kind
+     * @param declaration the task's declaration
+     * @param labels the head's labels
+     * @param examples the examples
+     * @param features their features
+     * @param model the model
+     * @param tokenizer its tokenizer
+     * @param manager parent of the per-batch scopes
+     * @param batchSize inputs per forward pass (see the other overload)
+     * @param <E> the example type
+     * @param <P> the prediction type
+     * @return one prediction per example
+     */
+    public static <E, P> List<P> predict(TaskKind<E, P> kind, TaskDeclaration declaration, LabelSet labels,
+            List<E> examples, List<Feature> features, SkillNetModel model, BertTokenizer tokenizer,
+            NDManager manager, int batchSize) {
+        int[] skills = ActiveSkills.of(model, declaration);
+        HeadKind head = model.head(declaration.name()).kind();
+        float[][] logits = new float[features.size()][];
+        Integer[] order = IntStream.range(0, features.size()).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingInt(i -> features.get(i).length()));
+        for (int start = 0, end; start < order.length; start = end) {
+            end = batchEnd(order, features, start, batchSize);
+            List<Integer> idx = Arrays.asList(order).subList(start, end);
+            List<Encoded> batch = new ArrayList<>(idx.size());
+            idx.forEach(i -> batch.add(features.get(i).encoded()));
+            try (NDManager scope = manager.newSubManager(); NoGradient noGradient = NoGradient.enter()) {
+                PaddedBatch padded = PaddedBatch.of(batch, tokenizer.padId(), scope);
+                NDArray out = model.forward(declaration.name(), padded.inputIds(), padded.tokenTypeIds(),
+                        padded.attentionMask(), skills, false);
+                float[] flat = out.toFloatArray();
+                int c = (int) out.getShape().get(out.getShape().dimension() - 1);
+                for (int k = 0; k < idx.size(); k++) {
+                    int f = idx.get(k);
+                    logits[f] = head == HeadKind.SEQUENCE
+                            ? Arrays.copyOfRange(flat, k * c, (k + 1) * c)
+                            : Arrays.copyOfRange(flat, k * padded.length() * c,
+                                    (k * padded.length() + features.get(f).length()) * c);
+                }
+            }
+        }
+        return kind.decode(examples, features, Arrays.asList(logits), labels, declaration);
+    }
+}

@@ -1,2 +1,0 @@
-/** Trained model directories that load alone: weights, tokenizer, skills, declarations and labels. */
-package dev.skillnet.tasks.checkpoint;

@@ -1,2 +1,0 @@
-/** Running a model over a task's split: batched prediction, decoding and scoring. */
-package dev.skillnet.tasks.evaluate;

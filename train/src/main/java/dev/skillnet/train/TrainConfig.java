@@ -1,0 +1,104 @@
+package dev.skillnet.train;
+
+import dev.skillnet.core.UserInputException;
+import dev.skillnet.train.optim.LinearSchedule;
+import dev.skillnet.train.sampling.SamplingConfig;
+
+/**
+ * How to train: steps, batch, optimiser, schedule, sampling, evaluation and logging.
+ *
+ * @param steps optimiser steps in all (one task's batch each)
+ * @param batchSize examples per batch
+ * @param learningRate peak learning rate
+ * @param warmupFraction fraction of steps of linear warm-up from 0
+ * @param weightDecay AdamW's decoupled weight decay (not applied to biases and LayerNorm)
+ * @param clipNorm maximum global gradient norm (0 disables clipping)
+ * @param evalEvery evaluate on dev every this many steps (and at the end); 0 only at the end
+ * @param logEvery log progress every this many steps
+ * @param evalBatchSize inputs per forward pass when evaluating
+ * @param seed seeds sampling, batching, dropout and initialisation
+ * @param sampling how the task of each batch is drawn
+ * @param dropout the encoder's dropout probability (hidden and attention) while training, or null
+ *     for the encoder's own ({@code hidden_dropout_prob} of a pretrained checkpoint, 0.1 from scratch)
+ * @param devLimit evaluate on dev with at most this many examples per task (its first ones); 0 for
+ *     the whole split. The test evaluation always uses the whole split.
+ */
+public record TrainConfig(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
+        double clipNorm, int evalEvery, int logEvery, int evalBatchSize, long seed, SamplingConfig sampling,
+        Double dropout, int devLimit) {
+
+    /** Rejects values that cannot work. */
+    public TrainConfig {
+        require(steps > 0, "--steps must be positive, got " + steps);
+        require(batchSize > 0, "--batch-size must be positive, got " + batchSize);
+        require(learningRate > 0 && learningRate < 1, "--lr must be in (0, 1), got " + learningRate);
+        require(warmupFraction >= 0 && warmupFraction < 1, "--warmup must be in [0, 1), got " + warmupFraction);
+        require(weightDecay >= 0 && weightDecay < 1, "--weight-decay must be in [0, 1), got " + weightDecay);
+        require(clipNorm >= 0, "--clip-norm must be >= 0, got " + clipNorm);
+        require(evalEvery >= 0, "--eval-every must be >= 0, got " + evalEvery);
+        require(logEvery > 0, "--log-every must be positive, got " + logEvery);
+        require(evalBatchSize > 0, "--eval-batch-size must be positive, got " + evalBatchSize);
+        require(dropout == null || (dropout >= 0 && dropout < 1), "--dropout must be in [0, 1), got " + dropout);
+        require(devLimit >= 0, "--dev-limit must be >= 0, got " + devLimit);
+    }
+
+    /**
+     * A configuration that keeps the encoder's own dropout and evaluates on the whole dev split.
+     *
+     * @param steps optimiser steps
+     * @param batchSize examples per batch
+     * @param learningRate peak learning rate
+     * @param warmupFraction fraction of warm-up steps
+     * @param weightDecay AdamW's weight decay
+     * @param clipNorm maximum global gradient norm, 0 for none
+     * @param evalEvery steps between dev evaluations, 0 for the end only
+     * @param logEvery steps between progress lines
+     * @param evalBatchSize inputs per forward pass when evaluating
+     * @param seed the seed
+     * @param sampling the task sampling
+     */
+    public TrainConfig(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
+            double clipNorm, int evalEvery, int logEvery, int evalBatchSize, long seed, SamplingConfig sampling) {
+        this(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery, logEvery, evalBatchSize,
+                seed, sampling, null, 0);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new UserInputException(message);
+        }
+    }
+
+    /**
+     * @param newSeed the seed
+     * @return this configuration with another seed
+     */
+    public TrainConfig withSeed(long newSeed) {
+        return new TrainConfig(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery,
+                logEvery, evalBatchSize, newSeed, sampling, dropout, devLimit);
+    }
+
+    /**
+     * @param newSteps the step budget
+     * @return this configuration with another budget (evaluating at most every {@code newSteps})
+     */
+    public TrainConfig withSteps(int newSteps) {
+        return new TrainConfig(newSteps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm,
+                Math.min(evalEvery, newSteps), logEvery, evalBatchSize, seed, sampling, dropout, devLimit);
+    }
+
+    /** @return the number of warm-up steps */
+    public int warmupSteps() {
+        return (int) Math.round(steps * warmupFraction);
+    }
+
+    /**
+     * Linear warm-up to the peak, then linear decay to 0 at the last step.
+     *
+     * @param step the 1-based step
+     * @return the learning rate for that step
+     */
+    public double learningRateAt(int step) {
+        return LinearSchedule.at(learningRate, steps, warmupSteps(), step);
+    }
+}

@@ -1,0 +1,191 @@
+package dev.skillnet.train.experiment;
+
+import ai.djl.ndarray.NDManager;
+import dev.skillnet.eval.report.Report;
+import dev.skillnet.eval.report.TaskResult;
+import dev.skillnet.inference.checkpoint.TrainedModel;
+import dev.skillnet.inference.evaluate.ActivatedParameters;
+import dev.skillnet.skills.SkillTable;
+import dev.skillnet.tasks.declare.TaskDeclaration;
+import dev.skillnet.tasks.declare.TaskDeclarations;
+import dev.skillnet.tasks.run.Task;
+import dev.skillnet.train.JobConfig;
+import dev.skillnet.train.Mode;
+import dev.skillnet.train.Routing;
+import dev.skillnet.train.TrainConfig;
+import dev.skillnet.train.TrainingJob;
+import dev.skillnet.train.extend.ExtensionJob;
+import dev.skillnet.train.extend.Freeze;
+import dev.skillnet.train.pretrain.PretrainConfig;
+import dev.skillnet.train.pretrain.PretrainCorpus;
+import dev.skillnet.train.pretrain.PretrainJob;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every variant of an experiment through the same training and evaluation code, one after
+ * another (never two at once: they would share the cores), in {@code OUT/<variant>/seed-<s>}.
+ */
+public final class Experiment {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Experiment.class);
+
+    private final ExperimentConfig config;
+
+    /** @param config the experiment */
+    public Experiment(ExperimentConfig config) {
+        this.config = config;
+    }
+
+    /** @return each variant's results, in run order */
+    public List<VariantResult> run() {
+        Map<String, Acc> acc = new LinkedHashMap<>();
+        JobConfig t = config.template();
+        for (long seed : config.seeds()) {
+            for (Mode mode : config.modes()) {
+                Routing routing = new Routing(mode, t.routing().skillLayers(), t.routing().experts(), t.routing().topK());
+                Path dir = config.out().resolve(mode.label()).resolve("seed-" + seed);
+                LOG.info("experiment: {} with seed {} in {}", mode.label(), seed, dir);
+                long start = System.nanoTime();
+                Report report = new TrainingJob(t.with(dir, t.taskNames(), t.init(), routing, t.train().withSeed(seed))).run();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                acc.computeIfAbsent(mode.label(), k -> new Acc()).add(report, seconds, 0, activated(dir, mode));
+            }
+            if (config.pretrain() != null) {
+                Path pre = config.out().resolve("pretrain").resolve("seed-" + seed);
+                LOG.info("experiment: sparse pre-training with seed {} in {}", seed, pre);
+                long start = System.nanoTime();
+                PretrainConfig p = config.pretrain();
+                PretrainConfig seeded = new PretrainConfig(p.steps(), p.batchSize(), p.learningRate(), p.warmupFraction(),
+                        p.weightDecay(), p.clipNorm(), p.maxLength(), p.maskProbability(), p.pairFraction(),
+                        p.pairObjective(), p.mlmSkills(), p.pairSkills(), p.logEvery(), seed);
+                new PretrainJob(new PretrainJob.Config(pre, t.init(), t.size(), skills(), corpus(), t.vocabMinCount(),
+                        seeded)).run();
+                double preSeconds = (System.nanoTime() - start) / 1e9;
+                Path dir = config.out().resolve("skill+pretrain").resolve("seed-" + seed);
+                Routing routing = new Routing(Mode.SKILL, t.routing().skillLayers(), 0, 0);
+                Report report = new TrainingJob(t.with(dir, t.taskNames(), pre, routing, t.train().withSeed(seed))).run();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                acc.computeIfAbsent("skill+pretrain", k -> new Acc()).add(report, seconds, preSeconds,
+                        activated(dir, Mode.SKILL));
+            }
+        }
+        if (config.extendTask() != null) {
+            for (long seed : config.seeds()) {
+                extension(seed, acc);
+            }
+        }
+        List<VariantResult> out = new ArrayList<>();
+        acc.forEach((name, a) -> out.add(a.result(name, config.pretrain() != null && name.equals("skill+pretrain"))));
+        return out;
+    }
+
+    /**
+     * The extension experiment: base models (skill and dense) trained without the held-out task,
+     * each extended with it (training everything it runs), against the held-out task trained
+     * alone from scratch with the same number of steps as an extension.
+     */
+    private void extension(long seed, Map<String, Acc> acc) {
+        JobConfig t = config.template();
+        TaskDeclaration held = TaskDeclarations.load(t.tasksDir(), skills()).find(config.extendTask())
+                .orElseThrow(() -> new dev.skillnet.core.UserInputException(t.tasksDir(),
+                        "no task named '" + config.extendTask() + "' to hold out"));
+        List<String> rest = new ArrayList<>();
+        for (TaskDeclaration d : TaskDeclarations.load(t.tasksDir(), skills()).tasks()) {
+            if (!d.name().equals(held.name()) && (t.taskNames().isEmpty() || t.taskNames().contains(d.name()))) {
+                rest.add(d.name());
+            }
+        }
+        Path root = config.out().resolve("extension");
+        TrainConfig extendTrain = t.train().withSteps(config.extendSteps()).withSeed(seed);
+        for (Mode mode : List.of(Mode.SKILL, Mode.DENSE)) {
+            Path base = root.resolve(mode.label() + "-base").resolve("seed-" + seed);
+            LOG.info("extension experiment: {} base without {} in {}", mode.label(), held.name(), base);
+            long start = System.nanoTime();
+            new TrainingJob(t.with(base, rest, t.init(), new Routing(mode, t.routing().skillLayers(), 0, 0),
+                    t.train().withSeed(seed))).run();
+            Path ext = root.resolve(mode.label() + "-extended").resolve("seed-" + seed);
+            Report report = new ExtensionJob(new ExtensionJob.Config(base.resolve("best"), held.file(), t.dataRoot(), ext,
+                    Freeze.ALL, extendTrain)).run();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String name = mode == Mode.SKILL ? "skill base + extend " + held.name() : "dense base + fine-tune "
+                    + held.name();
+            acc.computeIfAbsent(name, k -> new Acc()).add(report, seconds, 0, activated(ext, Mode.SKILL));
+        }
+        Path scratch = root.resolve("scratch").resolve("seed-" + seed);
+        long start = System.nanoTime();
+        Report report = new TrainingJob(t.with(scratch, List.of(held.name()), t.init(),
+                new Routing(Mode.DENSE, List.of(), 0, 0), extendTrain)).run();
+        acc.computeIfAbsent(held.name() + " alone from scratch", k -> new Acc()).add(report,
+                (System.nanoTime() - start) / 1e9, 0, activated(scratch, Mode.DENSE));
+    }
+
+    private SkillTable skills() {
+        Path f = config.template().skillsFile();
+        return f == null ? SkillTable.defaults() : SkillTable.load(f);
+    }
+
+    private PretrainCorpus corpus() {
+        JobConfig t = config.template();
+        List<Task<?, ?>> tasks = new ArrayList<>();
+        for (TaskDeclaration d : TaskDeclarations.load(t.tasksDir(), skills()).tasks()) {
+            if (t.taskNames().isEmpty() || t.taskNames().contains(d.name())) {
+                tasks.add(Task.open(d, t.dataRoot()));
+            }
+        }
+        return PretrainCorpus.fromTasks(tasks);
+    }
+
+    /** Parameters activated per task, read back from the saved best model(s). */
+    private static Map<String, Long> activated(Path dir, Mode mode) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        List<Path> models = new ArrayList<>();
+        if (mode == Mode.SINGLE) {
+            try (var list = Files.list(dir.resolve("single"))) {
+                list.sorted().forEach(p -> models.add(p.resolve("best")));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        } else {
+            models.add(dir.resolve("best"));
+        }
+        for (Path m : models) {
+            try (NDManager manager = NDManager.newBaseManager()) {
+                TrainedModel trained = TrainedModel.load(m, manager);
+                for (TaskDeclaration d : trained.declared().tasks()) {
+                    out.put(d.name(), ActivatedParameters.of(trained.model(), d));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Collects one variant's seeds. */
+    private static final class Acc {
+        final Map<String, List<Double>> scores = new LinkedHashMap<>();
+        final List<Double> averages = new ArrayList<>();
+        final List<Double> seconds = new ArrayList<>();
+        final List<Double> pretrain = new ArrayList<>();
+        Map<String, Long> activated = Map.of();
+
+        void add(Report report, double wall, double preWall, Map<String, Long> act) {
+            for (TaskResult r : report.results()) {
+                scores.computeIfAbsent(r.task(), k -> new ArrayList<>()).add(r.score().value());
+            }
+            averages.add(report.average());
+            seconds.add(wall);
+            pretrain.add(preWall);
+            activated = act;
+        }
+
+        VariantResult result(String name, boolean withPretrain) {
+            return new VariantResult(name, scores, averages, activated, seconds, withPretrain ? pretrain : List.of());
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.skillnet.train.experiment;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.skillnet.core.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Writes an experiment's results: {@code experiment.json}, {@code experiment.md} and {@code experiment.png}. */
+public final class ExperimentReport {
+
+    private ExperimentReport() {}
+
+    /**
+     * @param dir the experiment folder
+     * @param variants the results
+     * @param seeds the seeds used
+     * @param command the command that reproduces the experiment
+     * @throws IOException when writing fails
+     */
+    public static void write(Path dir, List<VariantResult> variants, List<Long> seeds, String command)
+            throws IOException {
+        AtomicFiles.writeString(dir.resolve("experiment.json"),
+                new GsonBuilder().setPrettyPrinting().create().toJson(json(variants, seeds, command)));
+        AtomicFiles.writeString(dir.resolve("experiment.md"), markdown(variants, seeds, command));
+        BarChart.write(dir.resolve("experiment.png"), tasks(variants), variants);
+    }
+
+    /**
+     * @param variants the results
+     * @return the task names in first-seen order
+     */
+    public static List<String> tasks(List<VariantResult> variants) {
+        Set<String> names = new LinkedHashSet<>();
+        variants.forEach(v -> names.addAll(v.scores().keySet()));
+        return new ArrayList<>(names);
+    }
+
+    static JsonObject json(List<VariantResult> variants, List<Long> seeds, String command) {
+        JsonObject o = new JsonObject();
+        o.addProperty("command", command);
+        JsonArray s = new JsonArray();
+        seeds.forEach(s::add);
+        o.add("seeds", s);
+        JsonArray vs = new JsonArray();
+        for (VariantResult v : variants) {
+            JsonObject j = new JsonObject();
+            j.addProperty("variant", v.name());
+            JsonObject tasks = new JsonObject();
+            v.scores().forEach((task, scores) -> {
+                JsonObject t = new JsonObject();
+                t.addProperty("mean", VariantResult.mean(scores));
+                t.addProperty("std", VariantResult.std(scores));
+                JsonArray all = new JsonArray();
+                scores.forEach(all::add);
+                t.add("scores", all);
+                t.addProperty("activated_parameters", v.activated().getOrDefault(task, 0L));
+                tasks.add(task, t);
+            });
+            j.add("tasks", tasks);
+            j.addProperty("average_mean", VariantResult.mean(v.averages()));
+            j.addProperty("average_std", VariantResult.std(v.averages()));
+            j.addProperty("wall_seconds_mean", VariantResult.mean(v.seconds()));
+            if (!v.pretrainSeconds().isEmpty()) {
+                j.addProperty("pretrain_seconds_mean", VariantResult.mean(v.pretrainSeconds()));
+            }
+            vs.add(j);
+        }
+        o.add("variants", vs);
+        return o;
+    }
+
+    static String markdown(List<VariantResult> variants, List<Long> seeds, String command) {
+        List<String> tasks = tasks(variants);
+        StringBuilder sb = new StringBuilder();
+        sb.append("Test main scores (%), mean");
+        sb.append(seeds.size() > 1 ? " ± standard deviation over seeds " : " for seed ").append(seeds).append(".\n\n");
+        sb.append("| variant |");
+        tasks.forEach(t -> sb.append(' ').append(t).append(" |"));
+        sb.append(" average | wall time |\n|---|");
+        tasks.forEach(t -> sb.append("---:|"));
+        sb.append("---:|---:|\n");
+        for (VariantResult v : variants) {
+            sb.append("| ").append(v.name()).append(" |");
+            for (String t : tasks) {
+                sb.append(' ').append(cell(v.scores().get(t))).append(" |");
+            }
+            sb.append(' ').append(cell(v.averages())).append(" | ").append(time(v)).append(" |\n");
+        }
+        sb.append("\nParameters activated per token, by task:\n\n| variant |");
+        tasks.forEach(t -> sb.append(' ').append(t).append(" |"));
+        sb.append("\n|---|");
+        tasks.forEach(t -> sb.append("---:|"));
+        sb.append('\n');
+        for (VariantResult v : variants) {
+            sb.append("| ").append(v.name()).append(" |");
+            for (String t : tasks) {
+                Long n = v.activated().get(t);
+                sb.append(' ').append(n == null ? "-" : String.format(Locale.ROOT, "%.2fM", n / 1e6)).append(" |");
+            }
+            sb.append('\n');
+        }
+        sb.append("\nReproduce with:\n\n```\n").append(command).append("\n```\n");
+        return sb.toString();
+    }
+
+    private static String cell(List<Double> values) {
+        if (values == null || values.isEmpty()) {
+            return "-";
+        }
+        double m = VariantResult.mean(values);
+        return values.size() > 1 ? String.format(Locale.ROOT, "%.2f ± %.2f", m, VariantResult.std(values))
+                : String.format(Locale.ROOT, "%.2f", m);
+    }
+
+    private static String time(VariantResult v) {
+        double s = VariantResult.mean(v.seconds());
+        String base = String.format(Locale.ROOT, "%dm%02ds", (long) s / 60, (long) s % 60);
+        if (!v.pretrainSeconds().isEmpty()) {
+            double p = VariantResult.mean(v.pretrainSeconds());
+            base += String.format(Locale.ROOT, " (of which pre-training %dm%02ds)", (long) p / 60, (long) p % 60);
+        }
+        return base;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.skillnet.train.extend;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import dev.skillnet.core.UserInputException;
+import dev.skillnet.eval.report.Report;
+import dev.skillnet.inference.checkpoint.TrainedModel;
+import dev.skillnet.inference.evaluate.EvaluateAll;
+import dev.skillnet.model.SkillNetModel;
+import dev.skillnet.model.bert.BertModel;
+import dev.skillnet.model.bert.SkillLayout;
+import dev.skillnet.model.heads.HeadSpec;
+import dev.skillnet.model.nn.ParameterInit;
+import dev.skillnet.skills.SkillTable;
+import dev.skillnet.tasks.declare.Declared;
+import dev.skillnet.tasks.declare.TaskDeclaration;
+import dev.skillnet.tasks.declare.TaskDeclarations;
+import dev.skillnet.tasks.run.Task;
+import dev.skillnet.train.JointTrainer;
+import dev.skillnet.train.ModelFactory;
+import dev.skillnet.train.TrainConfig;
+import dev.skillnet.train.TrainingJob;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adds a newly declared task to a trained model: a new head, and, when the declaration brings
+ * {@code new_skills}, a new feed-forward per skill layer for each, starting as a copy of the
+ * {@code general} skill (or of the first old skill the task uses). Trains the new task alone with
+ * what {@link Freeze} allows, keeps the best checkpoint by the new task's dev score in
+ * {@code OUT/best} (with every old task's declaration and labels), then evaluates the new task
+ * and every old task on test, so forgetting shows.
+ */
+public final class ExtensionJob {
+
+    /**
+     * @param model the trained model folder
+     * @param taskFile the new task's declaration
+     * @param dataRoot the data root (the new task's and the old tasks' data)
+     * @param out the folder to write
+     * @param freeze what to train
+     * @param train the optimisation settings
+     */
+    public record Config(Path model, Path taskFile, Path dataRoot, Path out, Freeze freeze, TrainConfig train) {}
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExtensionJob.class);
+
+    private final Config config;
+
+    /** @param config the extension */
+    public ExtensionJob(Config config) {
+        this.config = config;
+    }
+
+    /** @return the test report over the new task and every old one */
+    public Report run() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            TrainedModel old = TrainedModel.load(config.model(), manager);
+            Declared added = TaskDeclarations.loadFiles(List.of(config.taskFile()), old.declared().skills());
+            TaskDeclaration decl = added.tasks().get(0);
+            if (old.declared().find(decl.name()).isPresent()) {
+                throw new UserInputException(config.taskFile(), "the model already has a task named '" + decl.name()
+                        + "'; extension adds a new one");
+            }
+            SkillTable table = added.skills();
+            SkillTable saved = SkillTable.load(config.model().resolve("skills.json")); // new_skills extend it on load
+            int positions = old.model().bert().config().maxPositionEmbeddings();
+            if (decl.maxLength() > positions) {
+                throw new UserInputException(config.taskFile(), "max_length " + decl.maxLength() + " exceeds the "
+                        + "model's max_position_embeddings " + positions + "; lower max_length to at most " + positions);
+            }
+            List<String> newSkills = new ArrayList<>(table.names());
+            newSkills.removeAll(old.declared().skills().names());
+            SkillLayout layout = old.model().bert().layout();
+            if (!newSkills.isEmpty() && layout.skills().isEmpty()) {
+                throw new UserInputException(config.taskFile(), "new skills " + newSkills + " need a model with skill "
+                        + "layers; this one has none (mode " + (layout.experts() > 0 ? "moe" : "dense") + ")");
+            }
+            if (config.freeze() == Freeze.NEW && newSkills.isEmpty()) {
+                throw new UserInputException(config.taskFile(), "--train new trains only new skills, and this "
+                        + "declaration adds none (declare one under \"new_skills\")");
+            }
+            Task<?, ?> task = Task.open(decl, config.dataRoot());
+            List<Task<?, ?>> oldTasks = old.tasks(config.dataRoot(), List.of());
+            SkillNetModel model = grow(old.model(), table, newSkills, task, decl, config.train().seed(), manager);
+            Predicate<String> trainable = trainable(decl.name(), newSkills);
+            List<Task<?, ?>> everything = new ArrayList<>(oldTasks);
+            everything.add(task);
+            Path best = config.out().resolve("best");
+            LOG.info("extending {} with {} (skills {}; new skills {}; training {})", config.model(), decl.name(),
+                    decl.skills(), newSkills, config.freeze().name().toLowerCase(java.util.Locale.ROOT));
+            new JointTrainer(model, List.of(task), old.tokenizer(), config.train(), manager, trainable)
+                    .train((step, dev, avg) -> {
+                        JsonObject training = new JsonObject();
+                        training.addProperty("step", step);
+                        training.addProperty("extended_from", config.model().toAbsolutePath().toString());
+                        training.addProperty("train", config.freeze().name().toLowerCase(java.util.Locale.ROOT));
+                        training.add("dev", new Gson().toJsonTree(dev));
+                        TrainedModel.save(best, everything, saved, model, old.tokenizer(), training);
+                    });
+            try (NDManager evalManager = manager.newSubManager()) {
+                TrainedModel trained = TrainedModel.load(best, evalManager);
+                Report report = EvaluateAll.run(trained.tasks(config.dataRoot(), List.of()), "test", trained.model(),
+                        trained.tokenizer(), evalManager, config.train().evalBatchSize());
+                TrainingJob.writeReport(report, config.out());
+                return report;
+            }
+        }
+    }
+
+    private Predicate<String> trainable(String task, List<String> newSkills) {
+        String head = "heads." + task + ".";
+        return switch (config.freeze()) {
+            case ALL -> name -> true;
+            case HEAD -> name -> name.startsWith(head);
+            case NEW -> name -> name.startsWith(head)
+                    || newSkills.stream().anyMatch(s -> name.contains(".skills." + s + "."));
+        };
+    }
+
+    /** The old model with the new task's head and any new skills, old weights copied. */
+    private static SkillNetModel grow(SkillNetModel old, SkillTable table, List<String> newSkills, Task<?, ?> task,
+            TaskDeclaration decl, long seed, NDManager manager) {
+        HeadSpec spec = ModelFactory.head(task);
+        double range = old.bert().config().initializerRange();
+        if (newSkills.isEmpty()) {
+            old.addHead(spec);
+            ParameterInit.initialize(old.head(decl.name()), manager, range, seed ^ decl.name().hashCode());
+            return old;
+        }
+        SkillLayout layout = old.bert().layout();
+        BertModel bert = new BertModel(old.bert().config(), new SkillLayout(table.names(), layout.skillLayers()));
+        List<HeadSpec> heads = new ArrayList<>(old.headSpecs());
+        heads.add(spec);
+        SkillNetModel grown = new SkillNetModel(bert, heads);
+        ParameterInit.initialize(grown, manager, range, seed ^ decl.name().hashCode());
+        Map<String, Parameter> from = old.namedParameters();
+        String source = layout.skills().contains("general") ? "general"
+                : decl.skills().stream().filter(layout.skills()::contains).findFirst().orElse(layout.skills().get(0));
+        for (var e : grown.namedParameters().entrySet()) {
+            String name = e.getKey();
+            String copyOf = name;
+            for (String s : newSkills) {
+                copyOf = copyOf.replace(".skills." + s + ".", ".skills." + source + ".");
+            }
+            if (from.containsKey(copyOf)) {
+                ParameterInit.attach(e.getValue(), from.get(copyOf).getArray().duplicate());
+            }
+        }
+        return grown;
+    }
+}

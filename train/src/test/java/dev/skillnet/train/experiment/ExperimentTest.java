@@ -1,0 +1,54 @@
+package dev.skillnet.train.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.skillnet.train.JobConfig;
+import dev.skillnet.train.Mode;
+import dev.skillnet.train.ModelSize;
+import dev.skillnet.train.Routing;
+import dev.skillnet.train.TrainConfig;
+import dev.skillnet.train.pretrain.PairObjective;
+import dev.skillnet.train.pretrain.PretrainConfig;
+import dev.skillnet.train.sampling.SamplingConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The experiment runner: every variant through the same job, reported as JSON, Markdown and a PNG chart. */
+class ExperimentTest {
+
+    @Test
+    void variantsAreRunAndReported(@TempDir Path tmp) throws Exception {
+        JobConfig template = new JobConfig(tmp, Path.of("..", "declarations"), null, Path.of("..", "data", "samples"),
+                List.of("chnsenticorp"), null, ModelSize.parse("tiny"), Routing.skills(List.of()), 2,
+                new TrainConfig(12, 16, 1e-3, 0.1, 0.01, 1.0, 12, 12, 64, 5, SamplingConfig.proportional()));
+        PretrainConfig pretrain = new PretrainConfig(10, 8, 1e-3, 0.1, 0.01, 1.0, 64, 0.15, 0.5, PairObjective.SOP,
+                List.of("token", "general"), List.of("sequence", "pair", "general"), 5, 5);
+        List<VariantResult> results = new Experiment(new ExperimentConfig(tmp, template,
+                List.of(Mode.SKILL, Mode.DENSE), List.of(5L, 6L), pretrain)).run();
+        assertEquals(List.of("skill", "dense", "skill+pretrain"), results.stream().map(VariantResult::name).toList());
+        for (VariantResult v : results) {
+            assertEquals(2, v.scores().get("chnsenticorp").size(), "one score per seed");
+            assertTrue(v.activated().get("chnsenticorp") > 0);
+        }
+        VariantResult skill = results.get(0);
+        VariantResult dense = results.get(1);
+        assertTrue(skill.activated().get("chnsenticorp") > dense.activated().get("chnsenticorp"),
+                "three skills activate more than one shared feed-forward");
+        ExperimentReport.write(tmp, results, List.of(5L, 6L), "./skillnet experiment ...");
+        JsonObject json = JsonParser.parseString(Files.readString(tmp.resolve("experiment.json"))).getAsJsonObject();
+        assertEquals(3, json.getAsJsonArray("variants").size());
+        String md = Files.readString(tmp.resolve("experiment.md"));
+        assertTrue(md.contains("| skill+pretrain |"), md);
+        assertTrue(md.contains("±"), "the spread over two seeds is shown:\n" + md);
+        byte[] png = Files.readAllBytes(tmp.resolve("experiment.png"));
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
+    }
+}
