@@ -179,7 +179,7 @@ public final class SpanKind implements TaskKind<SpanExample, SpanPrediction> {
             String metric) {
         String majority = majorityAnswer(train);
         List<SpanPrediction> constant = test.stream()
-                .map(e -> new SpanPrediction(majority, -1, -1, 0.0))
+                .map(e -> new SpanPrediction(majority, -1, -1, 0.0, Double.NaN))
                 .toList();
         return score(test, constant, labels, metric);
     }
@@ -211,7 +211,10 @@ public final class SpanKind implements TaskKind<SpanExample, SpanPrediction> {
                 new Source(file, line));
     }
 
-    /** @return {@code {"answer": text, "start": s, "end": e, "score": x}} (score null if none) */
+    /**
+     * @return {@code {"answer": text, "start": s, "end": e, "score": x, "probability": p}} (score
+     *     null if none)
+     */
     @Override
     public JsonObject toJson(SpanExample example, SpanPrediction prediction) {
         JsonObject o = new JsonObject();
@@ -222,6 +225,9 @@ public final class SpanKind implements TaskKind<SpanExample, SpanPrediction> {
             o.addProperty("score", prediction.score());
         } else {
             o.add("score", com.google.gson.JsonNull.INSTANCE);
+        }
+        if (!Double.isNaN(prediction.probability())) {
+            o.addProperty("probability", prediction.probability());
         }
         return o;
     }

@@ -9,6 +9,9 @@ package dev.skillnet.tasks.kinds;
  *     as for the baseline's constant answer)
  * @param end its end (exclusive) in the context, a Java char offset (-1 likewise)
  * @param score start logit + end logit of the chosen span ({@link Double#NEGATIVE_INFINITY} when
- *     there was no span to choose)
+ *     there was no span to choose); spans are ranked by it
+ * @param probability the model's probability of the span's start times that of its end, each a
+ *     softmax over the tokens of the window the span came from, as in training (0 when there was no
+ *     span, {@link Double#NaN} when not from a model)
  */
-public record SpanPrediction(String text, int start, int end, double score) {}
+public record SpanPrediction(String text, int start, int end, double score, double probability) {}

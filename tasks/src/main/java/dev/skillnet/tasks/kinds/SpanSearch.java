@@ -9,7 +9,8 @@ import java.util.List;
  * post-processing does: in each window, the {@link #N_BEST} context tokens with the highest start
  * logits and those with the highest end logits are paired; a pair {@code (s, e)} is legal when
  * {@code s <= e} and {@code e - s + 1 <= maxAnswerLength}; the legal pair with the largest {@code
- * start[s] + end[e]} over all windows wins. Only context tokens (sequence id 1) are candidates, so
+ * start[s] + end[e]} over all windows wins; its probability is that of its start and its end under
+ * the softmax of its window. Only context tokens (sequence id 1) are candidates, so
  * [CLS], the question and padding can never be chosen. When no top-n pair is legal anywhere, all
  * legal pairs are searched instead, so an answer is always given when the passage has tokens.
  */
@@ -41,7 +42,7 @@ final class SpanSearch {
         if (best == null) {
             best = search(context, windows, maxAnswerLength, Integer.MAX_VALUE);
         }
-        return best != null ? best : new SpanPrediction("", 0, 0, Double.NEGATIVE_INFINITY);
+        return best != null ? best : new SpanPrediction("", 0, 0, Double.NEGATIVE_INFINITY, 0.0);
     }
 
     private static SpanPrediction search(String context, List<Window> windows, int maxAnswerLength,
@@ -60,12 +61,27 @@ final class SpanSearch {
                     if (best == null || score > best.score()) {
                         int from = enc.charStart()[s];
                         int to = enc.charEnd()[e];
-                        best = new SpanPrediction(context.substring(from, to), from, to, score);
+                        double logp = w.logits()[2 * s] - logSumExp(w.logits(), 0)
+                                + w.logits()[2 * e + 1] - logSumExp(w.logits(), 1);
+                        best = new SpanPrediction(context.substring(from, to), from, to, score, Math.exp(logp));
                     }
                 }
             }
         }
         return best;
+    }
+
+    /** log sum exp of one channel's logits over all the window's tokens. */
+    private static double logSumExp(float[] logits, int channel) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = channel; i < logits.length; i += 2) {
+            max = Math.max(max, logits[i]);
+        }
+        double sum = 0;
+        for (int i = channel; i < logits.length; i += 2) {
+            sum += Math.exp(logits[i] - max);
+        }
+        return max + Math.log(sum);
     }
 
     /** The context tokens with the n highest logits of a channel, best first. */

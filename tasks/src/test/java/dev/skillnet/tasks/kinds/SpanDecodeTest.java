@@ -79,7 +79,7 @@ class SpanDecodeTest {
         float[] l2 = logits(w2, 3, new float[][] {{5, 4}, {7, 9}}, new float[][] {{6, 4}, {4, 9}});
         SpanPrediction p = kind.decode(List.of(example("q")), List.of(w1, w2), List.of(l1, l2), NONE,
                 KindFixtures.span(16, 4, 10)).get(0);
-        assertEquals(new SpanPrediction("己庚", 5, 7, 8.0), p);
+        assertSpan("己庚", 5, 7, 8.0, p);
     }
 
     @Test
@@ -87,9 +87,14 @@ class SpanDecodeTest {
         Feature w = window(0, 8, 0);
         // Pairs: 0..7 scores 12 (8 tokens), 2..7 scores 9 (6 tokens), 0..3 scores 7 (4 tokens).
         float[] l = logits(w, 0, new float[][] {{0, 6}, {2, 3}}, new float[][] {{7, 6}, {3, 1}});
-        assertEquals(new SpanPrediction(CONTEXT, 0, 8, 12.0), decode(w, l, 8));
-        assertEquals(new SpanPrediction("丙丁戊己庚辛", 2, 8, 9.0), decode(w, l, 7));
-        assertEquals(new SpanPrediction("甲乙丙丁", 0, 4, 7.0), decode(w, l, 5));
+        assertSpan(CONTEXT, 0, 8, 12.0, decode(w, l, 8));
+        assertSpan("丙丁戊己庚辛", 2, 8, 9.0, decode(w, l, 7));
+        assertSpan("甲乙丙丁", 0, 4, 7.0, decode(w, l, 5));
+    }
+
+    /** Checks text, offsets and score (the probability has its own test). */
+    private static void assertSpan(String text, int start, int end, double score, SpanPrediction p) {
+        assertEquals(List.of(text, start, end, score), List.of(p.text(), p.start(), p.end(), p.score()));
     }
 
     private SpanPrediction decode(Feature w, float[] logits, int maxAnswerLength) {
@@ -109,5 +114,20 @@ class SpanDecodeTest {
                 List.of(la, lb, la2), NONE, KindFixtures.span(16, 4, 10));
         assertEquals("庚", p.get(0).text());
         assertEquals("乙丙", p.get(1).text());
+    }
+
+    @Test
+    void givesTheSpansProbabilityUnderItsWindowsSoftmax() {
+        // Window [CLS] 问 [SEP] 甲乙 [SEP]: 6 tokens. Start logits ln 3 at 甲 and 0 elsewhere, so
+        // P(start = 甲) = 3 / (3 + 5) = 3/8; end logits ln 5 at 乙 and 0 elsewhere, so
+        // P(end = 乙) = 5 / (5 + 5) = 1/2. The span 甲乙 has probability 3/16 and score ln 15.
+        Feature w = window(0, 2, 0);
+        float[] l = new float[w.length() * 2];
+        l[2 * 3] = (float) Math.log(3);
+        l[2 * 4 + 1] = (float) Math.log(5);
+        SpanPrediction p = decode(w, l, 5);
+        assertEquals("甲乙", p.text());
+        assertEquals(3.0 / 16, p.probability(), 1e-6);
+        assertEquals(Math.log(15), p.score(), 1e-6);
     }
 }

@@ -31,7 +31,7 @@ class SpanScoreTest {
     }
 
     private static SpanPrediction answer(String text) {
-        return new SpanPrediction(text, 0, text.length(), 1.0);
+        return new SpanPrediction(text, 0, text.length(), 1.0, 0.5);
     }
 
     @Test
@@ -73,7 +73,7 @@ class SpanScoreTest {
         UserInputException missing = assertThrows(UserInputException.class, () -> kind.fromInput(
                 JsonParser.parseString("{\"context\": \"甲\"}").getAsJsonObject(), Path.of("in.jsonl"), 8));
         assertEquals(8, missing.line());
-        assertEquals(JsonParser.parseString("{\"answer\": \"乙丙\", \"start\": 1, \"end\": 3, \"score\": 2.5}"),
-                kind.toJson(e, new SpanPrediction("乙丙", 1, 3, 2.5)));
+        assertEquals(JsonParser.parseString("{\"answer\": \"乙丙\", \"start\": 1, \"end\": 3, \"score\": 2.5, \"probability\": 0.25}"),
+                kind.toJson(e, new SpanPrediction("乙丙", 1, 3, 2.5, 0.25)));
     }
 }
