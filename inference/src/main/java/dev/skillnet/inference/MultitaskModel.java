@@ -1,0 +1,305 @@
+package dev.skillnet.inference;
+
+import ai.djl.ndarray.NDManager;
+import dev.skillnet.data.Source;
+import dev.skillnet.data.SpanExample;
+import dev.skillnet.data.TaggedExample;
+import dev.skillnet.data.TextExample;
+import dev.skillnet.inference.checkpoint.TrainedModel;
+import dev.skillnet.inference.evaluate.TaskEvaluator;
+import dev.skillnet.tasks.declare.TaskDeclaration;
+import dev.skillnet.tasks.declare.TaskType;
+import dev.skillnet.tasks.kinds.ClassPrediction;
+import dev.skillnet.tasks.kinds.EntityMention;
+import dev.skillnet.tasks.kinds.Featurized;
+import dev.skillnet.tasks.kinds.LabelSet;
+import dev.skillnet.tasks.kinds.SpanPrediction;
+import dev.skillnet.tasks.kinds.TaggingPrediction;
+import dev.skillnet.tasks.kinds.TaskKind;
+import dev.skillnet.tasks.run.TaskKinds;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A trained model loaded for use: every task it was trained on, by name. Obtain one with {@link
+ * SkillNet#load}; close it to free its weights and its native tokenizer.
+ *
+ * <p><b>Threads.</b> Any number of threads may call it at once. Tokenizing and decoding run in the
+ * calling thread; forward passes take turns under one fair lock, because each already uses every
+ * core (PyTorch's intra-op threads) and a turn keeps the memory of one batch at a time. A call
+ * returns exactly what it would return alone. {@link #close} waits for the forward pass under way.
+ *
+ * <p><b>Inputs.</b> Texts longer than the task's {@code max_length} are truncated (a warning is
+ * logged); reading-comprehension passages are read in windows and never truncated. A task name
+ * that the model lacks, or a method that does not fit the task's type, throws an {@link
+ * IllegalArgumentException} naming the task.
+ */
+public final class MultitaskModel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MultitaskModel.class);
+
+    private final Path dir;
+    private final NDManager manager;
+    private final TrainedModel trained;
+    private final int batchSize;
+    private final ReentrantLock forward = new ReentrantLock(true);
+    private volatile boolean closed;
+
+    private MultitaskModel(Path dir, NDManager manager, TrainedModel trained, int batchSize) {
+        this.dir = dir;
+        this.manager = manager;
+        this.trained = trained;
+        this.batchSize = batchSize;
+    }
+
+    static MultitaskModel open(Path dir, int batchSize) {
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            return new MultitaskModel(dir, manager, TrainedModel.load(dir, manager), batchSize);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** @return the model's tasks, in declaration order */
+    public List<TaskInfo> tasks() {
+        return trained.declared().tasks().stream().map(this::info).toList();
+    }
+
+    /**
+     * @param task a task name
+     * @return what the task is
+     * @throws IllegalArgumentException when the model has no such task
+     */
+    public TaskInfo task(String task) {
+        return info(declaration(task));
+    }
+
+    /**
+     * Classifies one text with a single-text task.
+     *
+     * @param task a single-text classification task, e.g. {@code chnsenticorp}
+     * @param text the text
+     * @return the label and the probabilities
+     */
+    public Classification classify(String task, String text) {
+        return classifyAll(task, List.of(text)).get(0);
+    }
+
+    /**
+     * Classifies one text pair with a text-pair task.
+     *
+     * @param task a text-pair classification task, e.g. {@code afqmc}
+     * @param text the first text
+     * @param textPair the second text
+     * @return the label and the probabilities
+     */
+    public Classification classify(String task, String text, String textPair) {
+        return classifyPairs(task, List.of(new TextPair(text, textPair))).get(0);
+    }
+
+    /**
+     * Classifies texts with a single-text task, in batches.
+     *
+     * @param task a single-text classification task
+     * @param texts the texts
+     * @return one classification per text, in order
+     */
+    public List<Classification> classifyAll(String task, List<String> texts) {
+        TaskDeclaration d = declaration(task, TaskType.SINGLE_TEXT_CLASSIFICATION);
+        List<TextExample> examples = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            examples.add(new TextExample(nonNull(texts.get(i), "texts", i), null, null, source(i)));
+        }
+        return classifications(d, examples);
+    }
+
+    /**
+     * Classifies text pairs with a text-pair task, in batches.
+     *
+     * @param task a text-pair classification task
+     * @param pairs the pairs
+     * @return one classification per pair, in order
+     */
+    public List<Classification> classifyPairs(String task, List<TextPair> pairs) {
+        TaskDeclaration d = declaration(task, TaskType.TEXT_PAIR_CLASSIFICATION);
+        List<TextExample> examples = new ArrayList<>(pairs.size());
+        for (int i = 0; i < pairs.size(); i++) {
+            TextPair p = nonNull(pairs.get(i), "pairs", i);
+            examples.add(new TextExample(p.text(), p.textPair(), null, source(i)));
+        }
+        return classifications(d, examples);
+    }
+
+    /**
+     * Tags one text with a sequence-labelling task.
+     *
+     * @param task a sequence-labelling task, e.g. {@code msra_ner}
+     * @param text the text
+     * @return its entities (Java char offsets into {@code text}) and tags
+     */
+    public Tagging tag(String task, String text) {
+        return tagAll(task, List.of(text)).get(0);
+    }
+
+    /**
+     * Tags texts with a sequence-labelling task, in batches.
+     *
+     * @param task a sequence-labelling task
+     * @param texts the texts
+     * @return one tagging per text, in order
+     */
+    public List<Tagging> tagAll(String task, List<String> texts) {
+        TaskDeclaration d = declaration(task, TaskType.SEQUENCE_LABELING);
+        List<TaggedExample> examples = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            List<String> chars = nonNull(texts.get(i), "texts", i).codePoints().mapToObj(Character::toString).toList();
+            examples.add(new TaggedExample(chars, Collections.nCopies(chars.size(), "O"), source(i)));
+        }
+        List<TaggingPrediction> predictions = predict(d, kind(d), examples);
+        List<Tagging> out = new ArrayList<>(predictions.size());
+        for (TaggingPrediction p : predictions) {
+            List<Entity> entities = new ArrayList<>(p.entities().size());
+            for (EntityMention m : p.entities()) {
+                entities.add(new Entity(m.text(), m.type(), m.start(), m.end()));
+            }
+            out.add(new Tagging(entities, p.tags()));
+        }
+        return out;
+    }
+
+    /**
+     * Answers one question from a passage with a reading-comprehension task.
+     *
+     * @param task a span-extraction task, e.g. {@code cmrc2018}
+     * @param question the question
+     * @param context the passage
+     * @return the answer span and its probability
+     */
+    public Answer answer(String task, String question, String context) {
+        return answerAll(task, List.of(new Question(question, context))).get(0);
+    }
+
+    /**
+     * Answers questions with a reading-comprehension task, in batches of passage windows.
+     *
+     * @param task a span-extraction task
+     * @param questions the questions with their passages
+     * @return one answer per question, in order
+     */
+    public List<Answer> answerAll(String task, List<Question> questions) {
+        TaskDeclaration d = declaration(task, TaskType.SPAN_EXTRACTION);
+        List<SpanExample> examples = new ArrayList<>(questions.size());
+        for (int i = 0; i < questions.size(); i++) {
+            Question q = nonNull(questions.get(i), "questions", i);
+            examples.add(new SpanExample("input-" + i, "", q.context(), q.question(), List.of(), source(i)));
+        }
+        List<SpanPrediction> predictions = predict(d, kind(d), examples);
+        return predictions.stream().map(p -> new Answer(p.text(), p.start(), p.end(), p.probability())).toList();
+    }
+
+    /** Frees the weights and the native tokenizer, after the forward pass under way; idempotent. */
+    @Override
+    public void close() {
+        forward.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                trained.tokenizer().close();
+                manager.close();
+            }
+        } finally {
+            forward.unlock();
+        }
+    }
+
+    private List<Classification> classifications(TaskDeclaration d, List<TextExample> examples) {
+        List<ClassPrediction> predictions = predict(d, kind(d), examples);
+        List<Classification> out = new ArrayList<>(predictions.size());
+        for (ClassPrediction p : predictions) {
+            out.add(new Classification(p.label(), p.probabilities().get(p.label()), p.probabilities()));
+        }
+        return out;
+    }
+
+    private <E, P> List<P> predict(TaskDeclaration d, TaskKind<E, P> kind, List<E> examples) {
+        if (examples.isEmpty()) {
+            return List.of();
+        }
+        checkOpen();
+        LabelSet labels = trained.labels().get(d.name());
+        Featurized f = kind.featurize(examples, trained.tokenizer(), d, labels);
+        if (f.truncated() > 0) {
+            LOG.warn("{}: {} of {} inputs were longer than max_length {} and were truncated", d.name(), f.truncated(),
+                    examples.size(), d.maxLength());
+        }
+        forward.lock();
+        try {
+            checkOpen();
+            return TaskEvaluator.predict(kind, d, labels, examples, f.features(), trained.model(),
+                    trained.tokenizer(), manager, batchSize);
+        } finally {
+            forward.unlock();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E, P> TaskKind<E, P> kind(TaskDeclaration d) {
+        return (TaskKind<E, P>) TaskKinds.of(d.type());
+    }
+
+    private TaskDeclaration declaration(String task) {
+        checkOpen();
+        if (task == null) {
+            throw new IllegalArgumentException("task must not be null; the model has " + trained.declared().names());
+        }
+        return trained.declared().find(task).orElseThrow(() -> new IllegalArgumentException(
+                "unknown task '" + task + "'; the model in " + dir + " has " + trained.declared().names()));
+    }
+
+    private TaskDeclaration declaration(String task, TaskType type) {
+        TaskDeclaration d = declaration(task);
+        if (d.type() != type) {
+            throw new IllegalArgumentException("task '" + task + "' is " + d.type().jsonName() + ", not "
+                    + type.jsonName() + "; for it use " + useFor(d.type()));
+        }
+        return d;
+    }
+
+    private static String useFor(TaskType type) {
+        return switch (type) {
+            case SINGLE_TEXT_CLASSIFICATION -> "classify(task, text) or classifyAll";
+            case TEXT_PAIR_CLASSIFICATION -> "classify(task, text, textPair) or classifyPairs";
+            case SEQUENCE_LABELING -> "tag or tagAll";
+            case SPAN_EXTRACTION -> "answer or answerAll";
+        };
+    }
+
+    private TaskInfo info(TaskDeclaration d) {
+        return new TaskInfo(d.name(), d.type().jsonName(), d.skills(), trained.labels().get(d.name()).labels(),
+                d.maxLength());
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the model from " + dir + " is closed");
+        }
+    }
+
+    private static <T> T nonNull(T value, String list, int index) {
+        if (value == null) {
+            throw new IllegalArgumentException(list + "[" + index + "] is null");
+        }
+        return value;
+    }
+
+    private static Source source(int index) {
+        return new Source(Path.of("input"), index + 1L);
+    }
+}
