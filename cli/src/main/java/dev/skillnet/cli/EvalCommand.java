@@ -43,8 +43,8 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            TrainedModel trained = TrainedModel.load(model, manager);
+        try (NDManager manager = NDManager.newBaseManager();
+                TrainedModel trained = TrainedModel.load(model, manager)) {
             Report report = EvaluateAll.run(trained.tasks(dataRoot == null ? Home.data() : dataRoot, taskNames), split,
                     trained.model(), trained.tokenizer(), manager, batchSize);
             Path dir = out == null ? model : out;

@@ -51,8 +51,8 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            TrainedModel trained = TrainedModel.load(model, manager);
+        try (NDManager manager = NDManager.newBaseManager();
+                TrainedModel trained = TrainedModel.load(model, manager)) {
             Task<?, ?> t = trained.tasks(Home.data(), List.of(task)).get(0);
             List<String> lines = run(t, trained, manager);
             String text = lines.isEmpty() ? "" : String.join("\n", lines) + "\n";

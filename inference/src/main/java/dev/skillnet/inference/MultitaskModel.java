@@ -211,7 +211,7 @@ public final class MultitaskModel implements AutoCloseable {
         try {
             if (!closed) {
                 closed = true;
-                trained.tokenizer().close();
+                trained.close();
                 manager.close();
             }
         } finally {

@@ -144,6 +144,7 @@ public final class TrainingJob {
                 LOG.info("trained to step {} in {} s; best dev average {} at step {}; batches per task {}", result.steps(),
                         String.format("%.0f", result.seconds()), String.format("%.2f", result.bestDevAverage()),
                         result.bestStep(), result.taskCounts());
+                tokenizer.close();
             }
             return evaluateBest(best, manager);
         }
@@ -212,8 +213,8 @@ public final class TrainingJob {
     }
 
     private Report evaluateBest(Path best, NDManager parent) {
-        try (NDManager manager = parent.newSubManager()) {
-            TrainedModel trained = TrainedModel.load(best, manager);
+        try (NDManager manager = parent.newSubManager();
+                TrainedModel trained = TrainedModel.load(best, manager)) {
             Report report = EvaluateAll.run(trained.tasks(config.dataRoot(), config.taskNames()), "test",
                     trained.model(), trained.tokenizer(), manager, config.train().evalBatchSize());
             writeReport(report, config.out());

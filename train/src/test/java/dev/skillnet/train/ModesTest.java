@@ -27,8 +27,8 @@ class ModesTest {
     }
 
     static Set<String> names(Path best) {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            return TrainedModel.load(best, manager).model().namedParameters().keySet();
+        try (NDManager manager = NDManager.newBaseManager(); TrainedModel trained = TrainedModel.load(best, manager)) {
+            return trained.model().namedParameters().keySet();
         }
     }
 
@@ -48,8 +48,9 @@ class ModesTest {
     @Test
     void moeHasGatedExpertsAndItsCheckpointKeepsTheRouting(@TempDir Path tmp) {
         Report r = new TrainingJob(job(tmp, Mode.MOE, 20)).run();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            var layout = TrainedModel.load(tmp.resolve("best"), manager).model().bert().layout();
+        try (NDManager manager = NDManager.newBaseManager();
+                TrainedModel trained = TrainedModel.load(tmp.resolve("best"), manager)) {
+            var layout = trained.model().bert().layout();
             assertEquals(3, layout.experts());
             assertEquals(2, layout.topK());
         }

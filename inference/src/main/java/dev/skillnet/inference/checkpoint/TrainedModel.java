@@ -35,6 +35,9 @@ import java.util.Map;
  * skill table ({@code skills.json}), each task's declaration ({@code tasks/NAME.json}), the heads'
  * labels ({@code labels.json}) and what training reported ({@code training.json}).
  *
+ * <p>Close it to free its native tokenizer; the weights belong to the manager given to {@link
+ * #load}, and go when it closes.
+ *
  * <p>A directory is written beside its destination under a temporary name and renamed into place,
  * so an interrupted save never leaves a half-written model where one is expected.
  *
@@ -44,7 +47,7 @@ import java.util.Map;
  * @param labels each task's head labels
  */
 public record TrainedModel(SkillNetModel model, BertTokenizer tokenizer, Declared declared,
-        Map<String, LabelSet> labels) {
+        Map<String, LabelSet> labels) implements AutoCloseable {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
@@ -177,6 +180,12 @@ public record TrainedModel(SkillNetModel model, BertTokenizer tokenizer, Declare
         } catch (JsonParseException | IllegalStateException | IllegalArgumentException e) {
             throw new UserInputException(file, "malformed labels.json: " + e.getMessage(), e);
         }
+    }
+
+    /** Frees the native tokenizer (the weights go with the manager they were loaded into). */
+    @Override
+    public void close() {
+        tokenizer.close();
     }
 
     /**

@@ -156,8 +156,8 @@ public final class Experiment {
             models.add(dir.resolve("best"));
         }
         for (Path m : models) {
-            try (NDManager manager = NDManager.newBaseManager()) {
-                TrainedModel trained = TrainedModel.load(m, manager);
+            try (NDManager manager = NDManager.newBaseManager();
+                    TrainedModel trained = TrainedModel.load(m, manager)) {
                 for (TaskDeclaration d : trained.declared().tasks()) {
                     out.put(d.name(), ActivatedParameters.of(trained.model(), d));
                 }

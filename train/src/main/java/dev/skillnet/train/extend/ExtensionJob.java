@@ -61,8 +61,8 @@ public final class ExtensionJob {
 
     /** @return the test report over the new task and every old one */
     public Report run() {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            TrainedModel old = TrainedModel.load(config.model(), manager);
+        try (NDManager manager = NDManager.newBaseManager();
+                TrainedModel old = TrainedModel.load(config.model(), manager)) {
             Declared added = TaskDeclarations.loadFiles(List.of(config.taskFile()), old.declared().skills());
             TaskDeclaration decl = added.tasks().get(0);
             if (old.declared().find(decl.name()).isPresent()) {
@@ -105,8 +105,8 @@ public final class ExtensionJob {
                         training.add("dev", new Gson().toJsonTree(dev));
                         TrainedModel.save(best, everything, saved, model, old.tokenizer(), training);
                     });
-            try (NDManager evalManager = manager.newSubManager()) {
-                TrainedModel trained = TrainedModel.load(best, evalManager);
+            try (NDManager evalManager = manager.newSubManager();
+                    TrainedModel trained = TrainedModel.load(best, evalManager)) {
                 Report report = EvaluateAll.run(trained.tasks(config.dataRoot(), List.of()), "test", trained.model(),
                         trained.tokenizer(), evalManager, config.train().evalBatchSize());
                 TrainingJob.writeReport(report, config.out());

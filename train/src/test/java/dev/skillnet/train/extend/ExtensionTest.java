@@ -53,9 +53,9 @@ class ExtensionTest {
     }
 
     static Map<String, float[]> weights(Path model) {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(); TrainedModel trained = TrainedModel.load(model, manager)) {
             Map<String, float[]> out = new LinkedHashMap<>();
-            TrainedModel.load(model, manager).model().namedParameters()
+            trained.model().namedParameters()
                     .forEach((k, p) -> out.put(k, p.getArray().toFloatArray()));
             return out;
         }
