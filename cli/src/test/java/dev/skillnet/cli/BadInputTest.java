@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillnet.core.SharedFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -324,8 +325,7 @@ class BadInputTest {
     /** The golden fixture written by TensorFlow in Google's release layout, under the project's root. */
     static Path googleRelease(Project p) throws IOException {
         Path fixture = dev.skillnet.core.SharedPaths.fixture("tiny-bert-chinese");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(fixture.resolve("model.safetensors")),
-                "golden fixture absent at " + fixture.toAbsolutePath() + ", skipping");
+        SharedFixtures.require(fixture.resolve("model.safetensors"), "the tiny BERT golden fixture");
         Path google = p.root.resolve("google");
         dev.skillnet.convert.tf.GoogleRelease.write(fixture, google);
         return google;

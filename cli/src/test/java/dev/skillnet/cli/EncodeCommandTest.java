@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.skillnet.core.SharedFixtures;
 import dev.skillnet.core.SharedPaths;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ class EncodeCommandTest {
     @BeforeEach
     void fixture() throws IOException {
         fixture = SharedPaths.fixture("tiny-bert-chinese");
-        assumeTrue(Files.isRegularFile(fixture.resolve("expected.json")), "golden fixture absent, skipping");
+        SharedFixtures.require(fixture.resolve("expected.json"), "the tiny BERT golden fixture");
         expected = JsonParser.parseString(Files.readString(fixture.resolve("expected.json"))).getAsJsonObject();
     }
 

@@ -3,13 +3,13 @@ package dev.skillnet.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.skillnet.convert.registry.KnownEncoders;
 import dev.skillnet.convert.tf.GoogleRelease;
+import dev.skillnet.core.SharedFixtures;
 import dev.skillnet.core.SharedPaths;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -146,8 +146,7 @@ class ImportCommandTest {
 
     static Path fixture() {
         Path fixture = SharedPaths.fixture("tiny-bert-chinese");
-        assumeTrue(Files.isRegularFile(fixture.resolve("expected.json")),
-                "golden fixture absent at " + fixture.toAbsolutePath() + ", skipping");
+        SharedFixtures.require(fixture.resolve("expected.json"), "the tiny BERT golden fixture");
         return fixture;
     }
 

@@ -1,10 +1,9 @@
 package dev.skillnet.model;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.skillnet.core.SharedFixtures;
 import dev.skillnet.core.SharedPaths;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,8 +35,7 @@ final class TinyBertFixture {
     /** Loads the fixture, or skips the calling test with a message when it is absent. */
     static TinyBertFixture load() throws IOException {
         Path dir = SharedPaths.fixture("tiny-bert-chinese");
-        assumeTrue(Files.isRegularFile(dir.resolve("expected.json")),
-                "golden fixture absent at " + dir.toAbsolutePath() + ", skipping");
+        SharedFixtures.require(dir.resolve("expected.json"), "the tiny BERT golden fixture");
         return new TinyBertFixture(dir, JsonParser.parseString(Files.readString(dir.resolve("expected.json")))
                 .getAsJsonObject());
     }

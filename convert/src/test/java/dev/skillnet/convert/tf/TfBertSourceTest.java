@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.skillnet.core.SharedFixtures;
 import dev.skillnet.core.SharedPaths;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.model.checkpoint.SafetensorsFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -178,8 +177,7 @@ class TfBertSourceTest {
 
     private static SafetensorsFile fixture() {
         Path file = SharedPaths.fixture("tiny-bert-chinese").resolve("model.safetensors");
-        assumeTrue(Files.isRegularFile(file), "fixture absent at " + file.toAbsolutePath() + ", skipping");
-        return SafetensorsFile.open(file);
+        return SafetensorsFile.open(SharedFixtures.require(file, "the tiny BERT fixture"));
     }
 
     private static TFloat32 floats(long[] shape, float[] values) {

@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
+import dev.skillnet.core.SharedFixtures;
 import dev.skillnet.data.DataSpec;
 import dev.skillnet.data.SpanExample;
 import dev.skillnet.data.TaggedExample;
 import dev.skillnet.data.TextExample;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +25,7 @@ class RealDataTest {
 
     static DatasetReader reader(String dir, String dataJson) {
         Path folder = ROOT.resolve(dir);
-        Assumptions.assumeTrue(Files.isDirectory(folder), folder + " absent, skipping");
+        SharedFixtures.require(folder, "the shared " + dir + " data");
         DataSpec spec = DataSpec.parse(JsonParser.parseString(dataJson).getAsJsonObject(),
                 Path.of(dir + ".json"));
         return new DatasetReader(spec, ROOT);

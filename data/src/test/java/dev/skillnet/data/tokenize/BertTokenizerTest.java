@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.skillnet.core.SharedFixtures;
 import dev.skillnet.core.UserInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +31,7 @@ class BertTokenizerTest {
 
     @BeforeAll
     static void load() {
-        Assumptions.assumeTrue(Files.isDirectory(FIXTURE), FIXTURE + " absent, skipping");
+        SharedFixtures.require(FIXTURE, "the tiny BERT fixture's vocabulary");
         tokenizer = BertTokenizer.fromDirectory(FIXTURE);
     }
 

@@ -1,16 +1,16 @@
 package dev.skillnet.eval.metrics;
 
-import dev.skillnet.core.TagScheme;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillnet.core.SharedFixtures;
+import dev.skillnet.core.TagScheme;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The seqeval port on real data: the first 200 sentences of the shared MSRA NER dev file. */
@@ -57,8 +57,7 @@ class MsraNerSeqevalTest {
     @Test
     void goldAgainstItselfAndAgainstEveryFifthEntityRetyped() throws IOException {
         Path file = devFile();
-        Assumptions.assumeTrue(Files.isRegularFile(file),
-                "shared MSRA NER data not found at " + file + "; skipping");
+        SharedFixtures.require(file, "the shared MSRA NER data");
         List<List<String>> gold = readTags(file, SENTENCES);
         assertEquals(SENTENCES, gold.size());
 

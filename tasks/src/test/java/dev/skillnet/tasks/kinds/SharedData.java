@@ -1,13 +1,11 @@
 package dev.skillnet.tasks.kinds;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.skillnet.core.SharedFixtures;
 import dev.skillnet.data.DataSpec;
 import dev.skillnet.data.read.DatasetReader;
 import dev.skillnet.skills.SkillTable;
 import dev.skillnet.tasks.declare.TaskDeclaration;
 import dev.skillnet.tasks.declare.TaskDeclarations;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Test helper: the bundled declarations and the shared datasets, when present. */
@@ -27,8 +25,7 @@ final class SharedData {
      * @return the task's bundled declaration
      */
     static TaskDeclaration declaration(String task) {
-        assumeTrue(Files.isDirectory(root().resolve(task)),
-                "shared data not found at " + root().toAbsolutePath() + "; skipping the real-data check");
+        SharedFixtures.require(root().resolve(task), "the shared " + task + " data");
         return TaskDeclarations.load(Path.of("../declarations"), SkillTable.defaults()).get(task);
     }
 
