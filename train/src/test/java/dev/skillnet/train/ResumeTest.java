@@ -53,8 +53,7 @@ class ResumeTest {
                     }, null);
             uninterrupted = weights(model);
         }
-        try (NDManager manager = NDManager.newBaseManager()) {
-            TrainedModel trained = TrainedModel.load(saved, manager);
+        try (NDManager manager = NDManager.newBaseManager(); TrainedModel trained = TrainedModel.load(saved, manager)) {
             TrainState state = RunState.readState(saved);
             assertEquals(20, state.step());
             Map<String, Shape> shapes = trained.model().namedShapes();
@@ -88,6 +87,8 @@ class ResumeTest {
         TrainState state = new TrainState(120, 55.5, 100, 0xF00DFACE12345678L, new long[] {70, 50},
                 List.of("a", "b"), new int[] {1, 0}, new int[] {3, 49}, Map.of("x.weight", 120, "y.bias", 50));
         TrainState back = TrainState.fromJson(state.toJson());
+        assertEquals(120, back.step());
+        assertEquals(100, back.bestStep());
         assertEquals(state.samplerState(), back.samplerState());
         assertEquals(state.tasks(), back.tasks());
         assertArrayEquals(state.samplerCounts(), back.samplerCounts());
@@ -101,11 +102,26 @@ class ResumeTest {
     }
 
     @Test
-    void dropoutSeedDependsOnSeedAndStepOnly() {
-        assertEquals(JointTrainer.dropoutSeed(7, 100), JointTrainer.dropoutSeed(7, 100));
-        assertTrue(JointTrainer.dropoutSeed(7, 100) != JointTrainer.dropoutSeed(7, 101));
-        assertTrue(JointTrainer.dropoutSeed(7, 100) != JointTrainer.dropoutSeed(8, 100));
-        assertTrue(JointTrainer.dropoutSeed(-3, 5) >= 0);
+    void everyStepOfEverySeedGetsItsOwnNonNegativeDropoutSeed() {
+        // A resumed run must draw the same dropout masks as the uninterrupted one (the first test),
+        // so the seed is a function of (seed, step) only; distinct steps and seeds must not share
+        // masks, and PyTorch takes only non-negative seeds.
+        for (long seed = -3; seed <= 20; seed++) {
+            java.util.Set<Integer> steps = new java.util.HashSet<>();
+            for (int step = 1; step <= 3000; step++) {
+                int s = JointTrainer.dropoutSeed(seed, step);
+                assertTrue(s >= 0, "seed " + seed + ", step " + step + ": " + s);
+                steps.add(s);
+            }
+            assertEquals(3000, steps.size(), "two steps of seed " + seed + " share a dropout seed");
+        }
+        for (int step = 1; step <= 3000; step += 299) {
+            java.util.Set<Integer> seeds = new java.util.HashSet<>();
+            for (long seed = -3; seed <= 20; seed++) {
+                seeds.add(JointTrainer.dropoutSeed(seed, step));
+            }
+            assertEquals(24, seeds.size(), "two seeds share step " + step + "'s dropout seed");
+        }
     }
 
     private static Map<String, float[]> weights(SkillNetModel model) {

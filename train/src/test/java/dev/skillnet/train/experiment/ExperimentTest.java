@@ -1,6 +1,5 @@
 package dev.skillnet.train.experiment;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,9 +13,9 @@ import dev.skillnet.train.TrainConfig;
 import dev.skillnet.train.pretrain.PairObjective;
 import dev.skillnet.train.pretrain.PretrainConfig;
 import dev.skillnet.train.sampling.SamplingConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +47,34 @@ class ExperimentTest {
         String md = Files.readString(tmp.resolve("experiment.md"));
         assertTrue(md.contains("| skill+pretrain |"), md);
         assertTrue(md.contains("±"), "the spread over two seeds is shown:\n" + md);
-        byte[] png = Files.readAllBytes(tmp.resolve("experiment.png"));
-        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
+        assertBarsShowTheMeans(tmp.resolve("experiment.png"), results);
+    }
+
+    /**
+     * Decodes the chart and measures each bar: in the chart's layout (one group per task, then the
+     * average; 22 pixels per variant; 290 pixels for 100 points above the axis at y = 330), every
+     * bar is as many pixels of its variant's colour tall as its mean score says, the means worked
+     * out here from the per-seed scores.
+     */
+    private static void assertBarsShowTheMeans(Path png, List<VariantResult> results) throws IOException {
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        int[] colours = {0x1f77b4, 0xff7f0e, 0x2ca02c};
+        int groupWidth = 40 + 22 * results.size();
+        assertEquals(90 + 2 * groupWidth + 40, image.getWidth());
+        assertEquals(420, image.getHeight());
+        for (int group = 0; group < 2; group++) {
+            for (int v = 0; v < results.size(); v++) {
+                List<Double> values = group == 0 ? results.get(v).scores().get("chnsenticorp")
+                        : results.get(v).averages();
+                double mean = values.stream().mapToDouble(Double::doubleValue).sum() / values.size();
+                int x = 60 + 20 + group * groupWidth + v * 22 + 9;
+                int tall = 0;
+                for (int y = 0; y < 330; y++) {
+                    tall += (image.getRGB(x, y) & 0xFFFFFF) == colours[v] ? 1 : 0;
+                }
+                assertEquals(Math.round(290 * mean / 100), tall, 1.0,
+                        results.get(v).name() + (group == 0 ? " chnsenticorp" : " average") + " bar, mean " + mean);
+            }
+        }
     }
 }
