@@ -41,6 +41,10 @@ final class TrainOptions {
             description = "Evaluate on at most this many dev examples per task (their first ones); 0 for all (default 0).")
     Integer devLimit;
 
+    @Option(names = "--freeze-layers", paramLabel = "N", description = "Keep the embeddings and the encoder's "
+            + "lowest N layers as they start; backward stops above them (default 0: train everything).")
+    Integer freezeLayers;
+
     @Option(names = "--log-every", description = "Log progress every N steps (default 50).")
     Integer logEvery;
 
@@ -66,7 +70,7 @@ final class TrainOptions {
                 or(evalEvery, d.evalEvery()), or(logEvery, TrainDefaults.LOG_EVERY),
                 or(evalBatchSize, TrainDefaults.EVAL_BATCH_SIZE), or(seed, TrainDefaults.SEED),
                 sampling == null ? d.sampling() : SamplingConfig.parse(sampling), dropout == null ? d.dropout() : dropout,
-                or(devLimit, 0));
+                or(devLimit, 0), or(freezeLayers, 0));
     }
 
     private static <T> T or(T given, T fallback) {

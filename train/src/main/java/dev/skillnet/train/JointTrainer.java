@@ -175,6 +175,7 @@ public final class JointTrainer {
         List<BatchStream> streams = new ArrayList<>();
         List<int[]> skills = new ArrayList<>();
         List<Map<String, Parameter>> params = new ArrayList<>();
+        java.util.function.Predicate<String> frozen = freeze(model, config.frozenLayers());
         for (int i = 0; i < n; i++) {
             Task<?, ?> t = tasks.get(i);
             List<Feature> train = t.features("train", tokenizer).features();
@@ -183,7 +184,7 @@ public final class JointTrainer {
             streams.add(new BatchStream(train, config.batchSize(), config.seed() * 31 + i));
             skills.add(ActiveSkills.of(model, t.declaration()));
             Map<String, Parameter> ran = new LinkedHashMap<>(model.parametersFor(t.name(), skills.get(i)));
-            ran.keySet().removeIf(name -> !trainable.test(name));
+            ran.keySet().removeIf(name -> !trainable.test(name) || frozen.test(name));
             params.add(ran);
         }
         TaskSampler sampler = new TaskSampler(names, sizes, config.sampling(), config.seed());
@@ -277,6 +278,43 @@ public final class JointTrainer {
             scores.put(names.get(i), dev.get(names.get(i)).value());
         }
         return new LearningCurve.Point(step, Math.round(seconds * 10) / 10.0, seen, epochs, scores, avg);
+    }
+
+    /**
+     * Freezes the embeddings and the lowest layers: their weights stop requiring a gradient, so
+     * autograd records nothing below the first trained layer and the backward pass stops there.
+     *
+     * @param model the model
+     * @param layers how many layers to freeze, with the embeddings (0: none)
+     * @return which parameter names are frozen
+     */
+    static java.util.function.Predicate<String> freeze(SkillNetModel model, int layers) {
+        int total = model.bert().config().numHiddenLayers();
+        if (layers > total) {
+            throw new dev.skillnet.core.UserInputException("--freeze-layers " + layers + " exceeds the encoder's "
+                    + total + " layers");
+        }
+        if (layers == 0) {
+            return name -> false;
+        }
+        java.util.function.Predicate<String> frozen = name -> {
+            if (name.startsWith("bert.embeddings.")) {
+                return true;
+            }
+            for (int l = 0; l < layers; l++) {
+                if (name.startsWith("bert.encoder.layer." + l + ".")) {
+                    return true;
+                }
+            }
+            return false;
+        };
+        model.namedParameters().forEach((name, p) -> {
+            if (frozen.test(name)) {
+                p.getArray().setRequiresGradient(false);
+            }
+        });
+        LOG.info("frozen: the embeddings and layers 0-{}; the backward pass stops at layer {}", layers - 1, layers);
+        return frozen;
     }
 
     /** The dropout seed of a step: a function of the run's seed and the step only. */

@@ -22,10 +22,13 @@ import dev.skillnet.train.sampling.SamplingConfig;
  *     for the encoder's own ({@code hidden_dropout_prob} of a pretrained checkpoint, 0.1 from scratch)
  * @param devLimit evaluate on dev with at most this many examples per task (its first ones); 0 for
  *     the whole split. The test evaluation always uses the whole split.
+ * @param frozenLayers how many of the encoder's lowest layers, with the embeddings, stay as they
+ *     start (0: none; the embeddings alone cannot be frozen). Their weights get no gradient, so
+ *     the backward pass stops at the first trained layer.
  */
 public record TrainConfig(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
         double clipNorm, int evalEvery, int logEvery, int evalBatchSize, long seed, SamplingConfig sampling,
-        Double dropout, int devLimit) {
+        Double dropout, int devLimit, int frozenLayers) {
 
     /** Rejects values that cannot work. */
     public TrainConfig {
@@ -40,6 +43,31 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
         require(evalBatchSize > 0, "--eval-batch-size must be positive, got " + evalBatchSize);
         require(dropout == null || (dropout >= 0 && dropout < 1), "--dropout must be in [0, 1), got " + dropout);
         require(devLimit >= 0, "--dev-limit must be >= 0, got " + devLimit);
+        require(frozenLayers >= 0, "--freeze-layers must be >= 0, got " + frozenLayers);
+    }
+
+    /**
+     * A configuration that freezes nothing.
+     *
+     * @param steps optimiser steps
+     * @param batchSize examples per batch
+     * @param learningRate peak learning rate
+     * @param warmupFraction fraction of warm-up steps
+     * @param weightDecay AdamW's weight decay
+     * @param clipNorm maximum global gradient norm, 0 for none
+     * @param evalEvery steps between dev evaluations, 0 for the end only
+     * @param logEvery steps between progress lines
+     * @param evalBatchSize inputs per forward pass when evaluating
+     * @param seed the seed
+     * @param sampling the task sampling
+     * @param dropout the encoder's dropout while training, or null for its own
+     * @param devLimit dev examples per task at each evaluation, 0 for all
+     */
+    public TrainConfig(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
+            double clipNorm, int evalEvery, int logEvery, int evalBatchSize, long seed, SamplingConfig sampling,
+            Double dropout, int devLimit) {
+        this(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery, logEvery, evalBatchSize,
+                seed, sampling, dropout, devLimit, 0);
     }
 
     /**
@@ -60,7 +88,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
     public TrainConfig(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
             double clipNorm, int evalEvery, int logEvery, int evalBatchSize, long seed, SamplingConfig sampling) {
         this(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery, logEvery, evalBatchSize,
-                seed, sampling, null, 0);
+                seed, sampling, null, 0, 0);
     }
 
     private static void require(boolean ok, String message) {
@@ -75,7 +103,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
      */
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery,
-                logEvery, evalBatchSize, newSeed, sampling, dropout, devLimit);
+                logEvery, evalBatchSize, newSeed, sampling, dropout, devLimit, frozenLayers);
     }
 
     /**
@@ -84,7 +112,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
      */
     public TrainConfig withSteps(int newSteps) {
         return new TrainConfig(newSteps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm,
-                Math.min(evalEvery, newSteps), logEvery, evalBatchSize, seed, sampling, dropout, devLimit);
+                Math.min(evalEvery, newSteps), logEvery, evalBatchSize, seed, sampling, dropout, devLimit, frozenLayers);
     }
 
     /** @return the number of warm-up steps */
