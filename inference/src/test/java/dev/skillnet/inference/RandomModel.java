@@ -28,7 +28,7 @@ import java.util.List;
  * without any training code: its predictions are meaningless but fixed by the seed, which is all
  * the API's tests need.
  */
-final class RandomModel {
+public final class RandomModel {
 
     static final Path DECLARATIONS = Path.of("..", "declarations");
     static final Path SAMPLES = Path.of("..", "data", "samples");
@@ -40,7 +40,7 @@ final class RandomModel {
      * @param seed the initialisation seed
      * @return the folder
      */
-    static Path save(Path dir, long seed) throws IOException {
+    public static Path save(Path dir, long seed) throws IOException {
         SkillTable skills = SkillTable.defaults();
         Declared declared = TaskDeclarations.load(DECLARATIONS, skills);
         List<Task<?, ?>> tasks = new ArrayList<>();
