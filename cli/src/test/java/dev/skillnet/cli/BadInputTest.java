@@ -278,6 +278,11 @@ class BadInputTest {
                     args.addAll(List.of("--dropout", "1.5"));
                     return args.toArray(String[]::new);
                 }, 2, List.of("--dropout must be in [0, 1), got 1.5")),
+                new Case("--freeze-layers beyond the encoder's layers", p -> {
+                    List<String> args = new ArrayList<>(List.of(p.train()));
+                    args.addAll(List.of("--freeze-layers", "9"));
+                    return args.toArray(String[]::new);
+                }, 2, List.of("--freeze-layers 9 exceeds the encoder's")),
                 new Case("demo --pretrain-steps without --from-scratch", p -> new String[] {"demo", "--out",
                         p.out.toString(), "--pretrain-steps", "10"}, 2,
                         List.of("--pretrain-steps", "--from-scratch", "bge-small-zh")));
