@@ -11,7 +11,8 @@ import java.util.Random;
  * An endless, seeded stream of training batches over one task's features, epoch after epoch.
  *
  * <p>Each epoch shuffles the features, cuts them into pools of {@value #POOL_BATCHES} batches,
- * sorts each pool by length and cuts it into batches, then shuffles the batches: batches hold
+ * sorts each pool by length and cuts it into batches of at most {@code batchSize} inputs and
+ * {@code batchSize} x {@value #TOKENS_PER_INPUT} padded tokens, then shuffles the batches: batches hold
  * inputs of similar length, so dynamic padding wastes little, while order stays random. The
  * stream's position is (epoch, batch), so it can be restored exactly.
  */
@@ -19,6 +20,13 @@ public final class BatchStream {
 
     /** Batches per length-sorted pool. */
     static final int POOL_BATCHES = 50;
+
+    /**
+     * A batch holds at most {@code batchSize} times this many tokens (padded): inputs up to 256
+     * tokens go {@code batchSize} at a time, longer ones (reading comprehension's windows of 512)
+     * fewer, so that a step's time and its activations' memory do not grow with the inputs' length.
+     */
+    public static final int TOKENS_PER_INPUT = 256;
 
     private final List<Feature> features;
     private final int batchSize;
@@ -29,7 +37,8 @@ public final class BatchStream {
 
     /**
      * @param features the task's training features, non-empty
-     * @param batchSize examples per batch
+     * @param batchSize examples per batch (fewer for inputs longer than {@value #TOKENS_PER_INPUT}
+     *     tokens)
      * @param seed the stream's seed
      */
     public BatchStream(List<Feature> features, int batchSize, long seed) {
@@ -100,8 +109,15 @@ public final class BatchStream {
         for (int start = 0; start < order.size(); start += pool) {
             List<Feature> chunk = new ArrayList<>(order.subList(start, Math.min(order.size(), start + pool)));
             chunk.sort(Comparator.comparingInt(Feature::length));
-            for (int b = 0; b < chunk.size(); b += batchSize) {
-                out.add(List.copyOf(chunk.subList(b, Math.min(chunk.size(), b + batchSize))));
+            long budget = (long) batchSize * TOKENS_PER_INPUT;
+            for (int b = 0, end; b < chunk.size(); b = end) {
+                end = b + 1;
+                // sorted by length: the padded length of chunk[b..end] is chunk[end]'s
+                while (end < chunk.size() && end - b < batchSize
+                        && (long) chunk.get(end).length() * (end - b + 1) <= budget) {
+                    end++;
+                }
+                out.add(List.copyOf(chunk.subList(b, end)));
             }
         }
         Collections.shuffle(out, random);
