@@ -87,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new UserInputException("--pretrain-steps pre-trains the tiny encoder of --from-scratch; "
                     + "the fine-tuning demo starts from bge-small-zh, which is pre-trained already");
         }
-        Report report = new TrainingJob(fromScratch ? scratchJob() : fineTuningJob()).run();
+        Report report = new TrainingJob(fromScratch ? scratchJob() : fineTuningJob()).optCommit(Home.commit()).run();
         spec.commandLine().getOut().print(report.toTable());
         spec.commandLine().getOut().println("wrote " + out.resolve("results.json") + " and " + out.resolve("results.md"));
         spec.commandLine().getOut().flush();

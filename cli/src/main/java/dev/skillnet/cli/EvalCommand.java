@@ -2,6 +2,7 @@ package dev.skillnet.cli;
 
 import ai.djl.ndarray.NDManager;
 import dev.skillnet.eval.report.Report;
+import dev.skillnet.inference.checkpoint.Provenance;
 import dev.skillnet.inference.checkpoint.TrainedModel;
 import dev.skillnet.inference.evaluate.EvaluateAll;
 import dev.skillnet.train.TrainingJob;
@@ -45,6 +46,8 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         try (NDManager manager = NDManager.newBaseManager();
                 TrainedModel trained = TrainedModel.load(model, manager)) {
+            spec.commandLine().getOut().println("model " + model + ": " + Provenance.read(model).map(Provenance::summary)
+                    .orElse("no " + Provenance.FILE + " (trained before provenance was recorded)"));
             Report report = EvaluateAll.run(trained.tasks(dataRoot == null ? Home.data() : dataRoot, taskNames), split,
                     trained.model(), trained.tokenizer(), manager, batchSize);
             Path dir = out == null ? model : out;

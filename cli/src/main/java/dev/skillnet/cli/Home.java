@@ -23,6 +23,11 @@ final class Home {
         return dev.skillnet.core.SharedPaths.data();
     }
 
+    /** @return the commit the installation's checkout is at, or {@code unknown} */
+    static String commit() {
+        return dev.skillnet.core.GitCommit.of(root());
+    }
+
     /** @return the bundled demo samples, {@code data/samples} */
     static Path samples() {
         return root().resolve("data").resolve("samples");

@@ -60,7 +60,7 @@ final class TrainCommand implements Callable<Integer> {
         if (config.init() != null) {
             BertCheckpoint.requireModelDirectory(config.init());
         }
-        return finish(new TrainingJob(config).run(), out);
+        return finish(new TrainingJob(config).optCommit(Home.commit()).run(), out);
     }
 
     private int resume() {
@@ -70,7 +70,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserInputException("--resume continues a run with the options it started with (saved in "
                     + resume.resolve(JobFile.NAME) + "); drop " + String.join(", ", matched));
         }
-        return finish(TrainingJob.resuming(resume).run(), resume);
+        return finish(TrainingJob.resuming(resume).optCommit(Home.commit()).run(), resume);
     }
 
     private int finish(Report report, Path out) {

@@ -43,10 +43,32 @@ class TrainEvalPredictTest {
             assertTrue(Files.isRegularFile(run.resolve("best").resolve(f)), "best/" + f);
         }
 
+        // provenance.json beside results.json and in the model folder: software, machine, data
+        JsonObject provenance = JsonParser.parseString(Files.readString(run.resolve("provenance.json")))
+                .getAsJsonObject();
+        assertEquals(provenance, JsonParser.parseString(Files.readString(run.resolve("best/provenance.json"))));
+        assertEquals("0.36.0", provenance.get("djl").getAsString());
+        assertEquals("2.7.1", provenance.get("pytorch").getAsString());
+        assertTrue(provenance.get("commit").getAsString().matches("[0-9a-f]{40}|unknown"), provenance.toString());
+        assertEquals(Runtime.getRuntime().availableProcessors(),
+                provenance.getAsJsonObject("machine").get("cores").getAsInt());
+        int chnTest = 0;
+        for (var s : provenance.getAsJsonArray("data")) {
+            JsonObject split = s.getAsJsonObject();
+            for (var f : split.getAsJsonArray("files")) {
+                assertTrue(f.getAsJsonObject().get("sha256").getAsString().matches("[0-9a-f]{64}"), f.toString());
+            }
+            if (split.get("task").getAsString().equals("chnsenticorp") && split.get("split").getAsString().equals("test")) {
+                chnTest = split.get("examples").getAsInt();
+            }
+        }
+        assertEquals(500, chnTest, "the test split's examples, as results.json counts them");
+
         Path again = tmp.resolve("eval");
         CliRun eval = CliRun.of("eval", "--model", run.resolve("best").toString(), "--data", SAMPLES, "--out",
                 again.toString());
         assertEquals(0, eval.code(), eval.err());
+        assertTrue(eval.out().startsWith("model " + run.resolve("best") + ": trained by SkillNet-J "), eval.out());
         assertEquals(Files.readString(run.resolve("results.json")), Files.readString(again.resolve("results.json")),
                 "evaluating the saved model in a new process gives the same results");
 

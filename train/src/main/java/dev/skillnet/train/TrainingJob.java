@@ -1,9 +1,11 @@
 package dev.skillnet.train;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
+import dev.skillnet.core.SkillNetVersion;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.core.io.AtomicDirectory;
 import dev.skillnet.core.io.AtomicFiles;
@@ -11,6 +13,7 @@ import dev.skillnet.data.tokenize.BertTokenizer;
 import dev.skillnet.eval.metrics.Score;
 import dev.skillnet.eval.report.Report;
 import dev.skillnet.eval.report.TaskResult;
+import dev.skillnet.inference.checkpoint.Provenance;
 import dev.skillnet.inference.checkpoint.TrainedModel;
 import dev.skillnet.inference.evaluate.EvaluateAll;
 import dev.skillnet.model.SkillNetModel;
@@ -23,6 +26,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +52,7 @@ public final class TrainingJob {
 
     private final JobConfig config;
     private final boolean resume;
+    private String commit = "unknown";
 
     /** @param config what to train and how */
     public TrainingJob(JobConfig config) {
@@ -56,6 +62,16 @@ public final class TrainingJob {
     private TrainingJob(JobConfig config, boolean resume) {
         this.config = config;
         this.resume = resume;
+    }
+
+    /**
+     * @param gitCommit the commit the running code was built from, recorded in {@value
+     *     Provenance#FILE} (default {@code unknown})
+     * @return this job
+     */
+    public TrainingJob optCommit(String gitCommit) {
+        this.commit = gitCommit;
+        return this;
     }
 
     /**
@@ -85,6 +101,8 @@ public final class TrainingJob {
         if (config.routing().mode() == Mode.SINGLE) {
             return runSingle();
         }
+        String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        List<Provenance.DataSplit> data = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager()) {
             Path best = config.out().resolve("best");
             // The trained model, its gradients and the optimiser's moments live in their own scope,
@@ -122,6 +140,7 @@ public final class TrainingJob {
                         t.features(split, tokenizer);
                     }
                 }
+                data.addAll(dataSplits(tasks));
                 if (model == null) {
                     model = model(modelSkills, tasks, tokenizer, trainingScope);
                 }
@@ -146,8 +165,34 @@ public final class TrainingJob {
                         result.bestStep(), result.taskCounts());
                 tokenizer.close();
             }
-            return evaluateBest(best, manager);
+            Report report = evaluateBest(best, manager);
+            Provenance provenance = new Provenance(SkillNetVersion.get(), commit, Engine.getDjlVersion(),
+                    Engine.getEngine("PyTorch").getVersion(), started,
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Provenance.Machine.current(), data);
+            try {
+                provenance.write(config.out());
+                provenance.write(best);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + Provenance.FILE + " into " + config.out(), e);
+            }
+            return report;
         }
+    }
+
+    /** Every split the tasks read, with its example count and its files' SHA-256 (each file hashed once). */
+    private static List<Provenance.DataSplit> dataSplits(List<Task<?, ?>> tasks) {
+        Map<Path, String> hashes = new java.util.HashMap<>();
+        List<Provenance.DataSplit> out = new ArrayList<>();
+        for (Task<?, ?> t : tasks) {
+            t.readSummaries().forEach((split, summary) -> {
+                List<Provenance.HashedFile> files = new ArrayList<>();
+                for (Path f : summary.files()) {
+                    files.add(new Provenance.HashedFile(f.toString(), hashes.computeIfAbsent(f, Provenance::sha256)));
+                }
+                out.add(new Provenance.DataSplit(t.name(), split, summary.examples(), files));
+            });
+        }
+        return out;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.skillnet.tasks.run;
 
 import dev.skillnet.data.DataSpec;
 import dev.skillnet.data.read.DatasetReader;
+import dev.skillnet.data.read.ReadSummary;
 import dev.skillnet.data.tokenize.BertTokenizer;
 import dev.skillnet.tasks.declare.TaskDeclaration;
 import dev.skillnet.tasks.kinds.Featurized;
@@ -91,6 +92,13 @@ public final class Task<E, P> {
     /** @return the head's labels */
     public LabelSet labels() {
         return labels;
+    }
+
+    /**
+     * @return what was read of each split so far (its files and examples), in reading order
+     */
+    public Map<String, ReadSummary> readSummaries() {
+        return reader.summaries();
     }
 
     /** @return the declared split names */
