@@ -1,11 +1,15 @@
 package dev.skillnet.inference;
 
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDManager;
 import dev.skillnet.data.Source;
 import dev.skillnet.data.SpanExample;
 import dev.skillnet.data.TaggedExample;
 import dev.skillnet.data.TextExample;
 import dev.skillnet.inference.checkpoint.TrainedModel;
+import dev.skillnet.inference.djl.TaskBlock;
+import dev.skillnet.inference.djl.TaskTranslator;
 import dev.skillnet.inference.evaluate.TaskEvaluator;
 import dev.skillnet.tasks.declare.TaskDeclaration;
 import dev.skillnet.tasks.declare.TaskType;
@@ -21,7 +25,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +55,7 @@ public final class MultitaskModel implements AutoCloseable {
     private final TrainedModel trained;
     private final int batchSize;
     private final ReentrantLock forward = new ReentrantLock(true);
+    private final Map<String, Model> djlModels = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private MultitaskModel(Path dir, NDManager manager, TrainedModel trained, int batchSize) {
@@ -159,19 +167,10 @@ public final class MultitaskModel implements AutoCloseable {
         TaskDeclaration d = declaration(task, TaskType.SEQUENCE_LABELING);
         List<TaggedExample> examples = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            List<String> chars = nonNull(texts.get(i), "texts", i).codePoints().mapToObj(Character::toString).toList();
-            examples.add(new TaggedExample(chars, Collections.nCopies(chars.size(), "O"), source(i)));
+            examples.add(taggedExample(nonNull(texts.get(i), "texts", i), i));
         }
         List<TaggingPrediction> predictions = predict(d, kind(d), examples);
-        List<Tagging> out = new ArrayList<>(predictions.size());
-        for (TaggingPrediction p : predictions) {
-            List<Entity> entities = new ArrayList<>(p.entities().size());
-            for (EntityMention m : p.entities()) {
-                entities.add(new Entity(m.text(), m.type(), m.start(), m.end()));
-            }
-            out.add(new Tagging(entities, p.tags()));
-        }
-        return out;
+        return predictions.stream().map(MultitaskModel::tagging).toList();
     }
 
     /**
@@ -198,10 +197,10 @@ public final class MultitaskModel implements AutoCloseable {
         List<SpanExample> examples = new ArrayList<>(questions.size());
         for (int i = 0; i < questions.size(); i++) {
             Question q = nonNull(questions.get(i), "questions", i);
-            examples.add(new SpanExample("input-" + i, "", q.context(), q.question(), List.of(), source(i)));
+            examples.add(spanExample(q, i));
         }
         List<SpanPrediction> predictions = predict(d, kind(d), examples);
-        return predictions.stream().map(p -> new Answer(p.text(), p.start(), p.end(), p.probability())).toList();
+        return predictions.stream().map(MultitaskModel::answer).toList();
     }
 
     /** Frees the weights and the native tokenizer, after the forward pass under way; idempotent. */
@@ -211,6 +210,7 @@ public final class MultitaskModel implements AutoCloseable {
         try {
             if (!closed) {
                 closed = true;
+                djlModels.values().forEach(Model::close);
                 trained.close();
                 manager.close();
             }
@@ -219,13 +219,89 @@ public final class MultitaskModel implements AutoCloseable {
         }
     }
 
+    /**
+     * A DJL predictor of a single-text classification task (see {@link dev.skillnet.inference.djl}).
+     * Like every DJL predictor it is for one thread at a time; close it when done.
+     *
+     * @param task a single-text classification task
+     * @return the predictor
+     */
+    public Predictor<String, Classification> newClassifier(String task) {
+        return this.<String, TextExample, ClassPrediction, Classification>newPredictor(
+                declaration(task, TaskType.SINGLE_TEXT_CLASSIFICATION),
+                (String text) -> new TextExample(text, null, null, source(0)), MultitaskModel::classification);
+    }
+
+    /**
+     * @param task a text-pair classification task
+     * @return a DJL predictor of it (one thread at a time; close it when done)
+     */
+    public Predictor<TextPair, Classification> newPairClassifier(String task) {
+        return this.<TextPair, TextExample, ClassPrediction, Classification>newPredictor(
+                declaration(task, TaskType.TEXT_PAIR_CLASSIFICATION),
+                (TextPair p) -> new TextExample(p.text(), p.textPair(), null, source(0)), MultitaskModel::classification);
+    }
+
+    /**
+     * @param task a sequence-labelling task
+     * @return a DJL predictor of it (one thread at a time; close it when done)
+     */
+    public Predictor<String, Tagging> newTagger(String task) {
+        return this.<String, TaggedExample, TaggingPrediction, Tagging>newPredictor(
+                declaration(task, TaskType.SEQUENCE_LABELING), (String text) -> taggedExample(text, 0),
+                MultitaskModel::tagging);
+    }
+
+    /**
+     * @param task a span-extraction task
+     * @return a DJL predictor of it (one thread at a time; close it when done)
+     */
+    public Predictor<Question, Answer> newReader(String task) {
+        return this.<Question, SpanExample, SpanPrediction, Answer>newPredictor(
+                declaration(task, TaskType.SPAN_EXTRACTION), (Question q) -> spanExample(q, 0),
+                MultitaskModel::answer);
+    }
+
+    private <I, E, P, O> Predictor<I, O> newPredictor(TaskDeclaration d, Function<I, E> toExample,
+            Function<P, O> toResult) {
+        Model model = djlModels.computeIfAbsent(d.name(), name -> {
+            Model m = Model.newInstance(name, "PyTorch");
+            m.setBlock(new TaskBlock(trained.model(), d));
+            return m;
+        });
+        TaskKind<E, P> kind = kind(d);
+        return model.newPredictor(new TaskTranslator<>(kind, d, trained.labels().get(d.name()), trained.tokenizer(),
+                toExample, toResult));
+    }
+
     private List<Classification> classifications(TaskDeclaration d, List<TextExample> examples) {
         List<ClassPrediction> predictions = predict(d, kind(d), examples);
-        List<Classification> out = new ArrayList<>(predictions.size());
-        for (ClassPrediction p : predictions) {
-            out.add(new Classification(p.label(), p.probabilities().get(p.label()), p.probabilities()));
+        return predictions.stream().map(MultitaskModel::classification).toList();
+    }
+
+    private static Classification classification(ClassPrediction p) {
+        return new Classification(p.label(), p.probabilities().get(p.label()), p.probabilities());
+    }
+
+    private static Tagging tagging(TaggingPrediction p) {
+        List<Entity> entities = new ArrayList<>(p.entities().size());
+        for (EntityMention m : p.entities()) {
+            entities.add(new Entity(m.text(), m.type(), m.start(), m.end()));
         }
-        return out;
+        return new Tagging(entities, p.tags());
+    }
+
+    private static Answer answer(SpanPrediction p) {
+        return new Answer(p.text(), p.start(), p.end(), p.probability());
+    }
+
+    private static TaggedExample taggedExample(String text, int index) {
+        List<String> chars = text.codePoints().mapToObj(Character::toString).toList();
+        return new TaggedExample(chars, Collections.nCopies(chars.size(), "O"), source(index));
+    }
+
+    private static SpanExample spanExample(Question q, int index) {
+        return new SpanExample("input-" + index, "", q.context(), q.question(), List.of(), source(index));
     }
 
     private <E, P> List<P> predict(TaskDeclaration d, TaskKind<E, P> kind, List<E> examples) {

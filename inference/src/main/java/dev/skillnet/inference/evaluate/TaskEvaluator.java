@@ -103,6 +103,27 @@ public final class TaskEvaluator {
     }
 
     /**
+     * Splits a head's output for a padded batch into each input's own logits, padding dropped.
+     *
+     * @param out the head's output: [B, C] for a sequence head, [B, T, C] for a token or span head
+     * @param head the head's kind
+     * @param batch the batch's inputs, in order
+     * @return per input, row-major: [C], or [T_i * C] over its own T_i tokens
+     */
+    public static List<float[]> rows(NDArray out, HeadKind head, List<Encoded> batch) {
+        float[] flat = out.toFloatArray();
+        int c = (int) out.getShape().get(out.getShape().dimension() - 1);
+        int length = head == HeadKind.SEQUENCE ? 1 : (int) out.getShape().get(1);
+        List<float[]> rows = new ArrayList<>(batch.size());
+        for (int k = 0; k < batch.size(); k++) {
+            rows.add(head == HeadKind.SEQUENCE
+                    ? Arrays.copyOfRange(flat, k * c, (k + 1) * c)
+                    : Arrays.copyOfRange(flat, k * length * c, (k * length + batch.get(k).length()) * c));
+        }
+        return rows;
+    }
+
+    /**
      * Predicts examples from their features.
      *
      * @param task the task
@@ -157,14 +178,9 @@ public final class TaskEvaluator {
                 PaddedBatch padded = PaddedBatch.of(batch, tokenizer.padId(), scope);
                 NDArray out = model.forward(declaration.name(), padded.inputIds(), padded.tokenTypeIds(),
                         padded.attentionMask(), skills, false);
-                float[] flat = out.toFloatArray();
-                int c = (int) out.getShape().get(out.getShape().dimension() - 1);
+                List<float[]> rows = rows(out, head, batch);
                 for (int k = 0; k < idx.size(); k++) {
-                    int f = idx.get(k);
-                    logits[f] = head == HeadKind.SEQUENCE
-                            ? Arrays.copyOfRange(flat, k * c, (k + 1) * c)
-                            : Arrays.copyOfRange(flat, k * padded.length() * c,
-                                    (k * padded.length() + features.get(f).length()) * c);
+                    logits[idx.get(k)] = rows.get(k);
                 }
             }
         }
