@@ -146,7 +146,7 @@ final class PhaseMemory {
     }
 
     private static void forward(SkillNetModel model, NDList batch, int[] active) {
-        NDArray logits = model.forward("bench", batch.get(0), batch.get(1), batch.get(2), active, false);
+        NDArray logits = model.forward("bench", batch.get(0), batch.get(1), batch.get(2), active, false).logits();
         logits.toFloatArray();
     }
 }

@@ -101,7 +101,7 @@ final class TrainStepBench implements AutoCloseable {
             long t1;
             long t2;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = model.forward("bench", inputIds, types, mask, active, true);
+                NDArray logits = model.forward("bench", inputIds, types, mask, active, true).logits();
                 NDArray loss = logits.logSoftmax(-1).mul(labels.oneHot(2)).sum(new int[] {-1}).mean().neg();
                 loss.getFloat();
                 t1 = System.nanoTime();

@@ -63,12 +63,14 @@ public final class SkillNetModel extends HfBlock {
      * @param attentionMask [B, T]
      * @param activeSkills indices of the task's skills
      * @param training whether dropout is on
-     * @return the head's logits (see {@link TaskHead#forward})
+     * @return the head's logits (see {@link TaskHead#forward}) and the encoder's auxiliary loss (a
+     *     mixture of experts' load balancing; null otherwise): the one forward path of training,
+     *     evaluation and prediction
      */
-    public NDArray forward(String task, NDArray inputIds, NDArray tokenTypeIds, NDArray attentionMask,
+    public TaskOutput forward(String task, NDArray inputIds, NDArray tokenTypeIds, NDArray attentionMask,
             int[] activeSkills, boolean training) {
         EncoderOutput encoded = bert.forward(inputIds, tokenTypeIds, attentionMask, activeSkills, training);
-        return head(task).forward(encoded, tokenTypeIds, attentionMask, training);
+        return new TaskOutput(head(task).forward(encoded, tokenTypeIds, attentionMask, training), encoded.auxLoss());
     }
 
     /**

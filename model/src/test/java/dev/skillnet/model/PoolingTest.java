@@ -49,11 +49,11 @@ class PoolingTest {
             NDArray types = m.zeros(ids.getShape(), DataType.INT64);
             NDArray mask = m.create(new long[][] {{1, 1, 1, 1, 0, 0}});
             int[] skills = {0};
-            float[] padded = model.forward("mean_task", ids, types, mask, skills, false).toFloatArray();
+            float[] padded = model.forward("mean_task", ids, types, mask, skills, false).logits().toFloatArray();
             NDArray shortIds = m.create(new long[][] {{2, 5, 9, 3}});
             float[] unpadded = model.forward("mean_task", shortIds, m.zeros(shortIds.getShape(),
                     DataType.INT64), m.ones(shortIds.getShape(),
-                    DataType.INT64), skills, false).toFloatArray();
+                    DataType.INT64), skills, false).logits().toFloatArray();
             assertArrayEquals(unpadded, padded, 1e-5f, "padding changes nothing");
 
             EncoderOutput out = model.bert().forward(shortIds, m.zeros(shortIds.getShape(),
@@ -64,7 +64,7 @@ class PoolingTest {
             assertArrayEquals(byHand.toFloatArray(), unpadded, 1e-6f, "the pooler's output is not read");
             float[] cls = model.forward("cls_task", shortIds, m.zeros(shortIds.getShape(),
                     DataType.INT64), m.ones(shortIds.getShape(),
-                    DataType.INT64), skills, false).toFloatArray();
+                    DataType.INT64), skills, false).logits().toFloatArray();
             assertEquals(3, cls.length);
         }
     }
@@ -78,12 +78,12 @@ class PoolingTest {
             NDArray ids = m.create(new long[][] {{2, 5, 9, 3, 7, 3, 0, 0}});
             NDArray types = m.create(new long[][] {{0, 0, 0, 0, 1, 1, 0, 0}});
             NDArray mask = m.create(new long[][] {{1, 1, 1, 1, 1, 1, 0, 0}});
-            float[] padded = model.forward("pair_task", ids, types, mask, skills, false).toFloatArray();
+            float[] padded = model.forward("pair_task", ids, types, mask, skills, false).logits().toFloatArray();
             NDArray shortIds = ids.get(":, :6");
             NDArray shortTypes = types.get(":, :6");
             NDArray shortMask = mask.get(":, :6");
             float[] unpadded = model.forward("pair_task", shortIds, shortTypes, shortMask, skills, false)
-                    .toFloatArray();
+                    .logits().toFloatArray();
             assertArrayEquals(unpadded, padded, 1e-5f, "padding changes nothing");
 
             NDArray hidden = model.bert().forward(shortIds, shortTypes, shortMask, skills, false).lastHiddenState();
@@ -99,7 +99,7 @@ class PoolingTest {
             NDArray swapped = m.create(new long[][] {{2, 7, 3, 5, 9, 3}});
             NDArray swappedTypes = m.create(new long[][] {{0, 0, 0, 1, 1, 1}});
             float[] other = model.forward("pair_task", swapped, swappedTypes, shortMask, skills, false)
-                    .toFloatArray();
+                    .logits().toFloatArray();
             assertFalse(Arrays.equals(other, unpadded), "the segments are told apart by the type ids");
         }
     }

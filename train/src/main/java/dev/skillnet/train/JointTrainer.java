@@ -11,7 +11,7 @@ import dev.skillnet.eval.metrics.Score;
 import dev.skillnet.inference.evaluate.ActiveSkills;
 import dev.skillnet.inference.evaluate.TaskEvaluator;
 import dev.skillnet.model.SkillNetModel;
-import dev.skillnet.model.bert.EncoderOutput;
+import dev.skillnet.model.TaskOutput;
 import dev.skillnet.model.nn.Scalars;
 import dev.skillnet.tasks.batch.BatchStream;
 import dev.skillnet.tasks.batch.PaddedBatch;
@@ -377,11 +377,9 @@ public final class JointTrainer {
             NDArray targets = task.kind().targets(batch, padded.length(), scope);
             double loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                EncoderOutput out = model.bert().forward(padded.inputIds(), padded.tokenTypeIds(),
+                TaskOutput out = model.forward(task.name(), padded.inputIds(), padded.tokenTypeIds(),
                         padded.attentionMask(), skills, true);
-                NDArray logits = model.head(task.name()).forward(out, padded.tokenTypeIds(), padded.attentionMask(),
-                        true);
-                NDArray l = task.kind().loss(logits, targets, padded.attentionMask());
+                NDArray l = task.kind().loss(out.logits(), targets, padded.attentionMask());
                 if (out.auxLoss() != null) {
                     l = l.add(out.auxLoss().mul(Scalars.of(l, AUX_LOSS_WEIGHT)));
                 }

@@ -43,7 +43,7 @@ public final class TaskBlock extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
             PairList<String, Object> params) {
         try (NoGradient noGradient = NoGradient.enter()) {
-            return new NDList(model.forward(task, inputs.get(0), inputs.get(1), inputs.get(2), skills, false));
+            return new NDList(model.forward(task, inputs.get(0), inputs.get(1), inputs.get(2), skills, false).logits());
         }
     }
 

@@ -177,7 +177,7 @@ public final class TaskEvaluator {
             try (NDManager scope = manager.newSubManager(); NoGradient noGradient = NoGradient.enter()) {
                 PaddedBatch padded = PaddedBatch.of(batch, tokenizer.padId(), scope);
                 NDArray out = model.forward(declaration.name(), padded.inputIds(), padded.tokenTypeIds(),
-                        padded.attentionMask(), skills, false);
+                        padded.attentionMask(), skills, false).logits();
                 List<float[]> rows = rows(out, head, batch);
                 for (int k = 0; k < idx.size(); k++) {
                     logits[idx.get(k)] = rows.get(k);
