@@ -97,10 +97,9 @@ final class DemoCommand implements Callable<Integer> {
     private JobConfig fineTuningJob() {
         Path init = Encoders.folder(KnownEncoders.BGE_SMALL_ZH.name(), "demo");
         int n = steps == null ? FINE_TUNE_STEPS : steps;
-        TrainDefaults d = TrainDefaults.FINE_TUNING; // batch 16, lr 2e-4, as train --init
-        TrainConfig train = new TrainConfig(n, d.batchSize(), d.learningRate(), d.warmupFraction(), d.weightDecay(),
-                d.clipNorm(), 0, TrainDefaults.LOG_EVERY, TrainDefaults.EVAL_BATCH_SIZE, seed, d.sampling(),
-                d.dropout(), FINE_TUNE_DEV_LIMIT);
+        // batch 16, lr 2e-4, temperature 2, as train --init; one dev evaluation, at the end
+        TrainConfig train = TrainConfig.builder(TrainDefaults.FINE_TUNING).optSteps(n).optEvalEvery(0).optSeed(seed)
+                .optDevLimit(FINE_TUNE_DEV_LIMIT).build();
         return new JobConfig(out, Home.declarations(), null, Home.samples(), List.of(), init,
                 ModelSize.parse("tiny"), Routing.skills(FINE_TUNE_SKILL_LAYERS), 2, train);
     }
@@ -118,8 +117,10 @@ final class DemoCommand implements Callable<Integer> {
             new PretrainJob(new PretrainJob.Config(init, null, ModelSize.parse("tiny"), SkillTable.defaults(),
                     PretrainCorpus.fromTasks(tasks), 2, pretrain)).run();
         }
-        TrainConfig train = new TrainConfig(steps == null ? 6000 : steps, 32, 1e-3, 0.06, 0.01, 1.0, 1000, 250, 64,
-                seed, SAMPLING);
+        // the tiny encoder learns fast: lr 1e-3, 6% warm-up, temperature-2 sampling, dev every 1000
+        TrainConfig train = TrainConfig.builder(TrainDefaults.FROM_SCRATCH).optSteps(steps == null ? 6000 : steps)
+                .optLearningRate(1e-3).optWarmupFraction(0.06).optEvalEvery(1000).optLogEvery(250).optSeed(seed)
+                .optSampling(SAMPLING).build();
         return new JobConfig(out, Home.declarations(), null, Home.samples(), List.of(), init,
                 ModelSize.parse("tiny"), Routing.skills(List.of()), 2, train);
     }

@@ -3,6 +3,7 @@ package dev.skillnet.cli;
 import dev.skillnet.train.TrainConfig;
 import dev.skillnet.train.TrainDefaults;
 import dev.skillnet.train.sampling.SamplingConfig;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -64,16 +65,23 @@ final class TrainOptions {
      * @return the configuration: the options given, the defaults for the others
      */
     TrainConfig toConfig(boolean pretrained) {
-        TrainDefaults d = TrainDefaults.forStart(pretrained);
-        return new TrainConfig(or(steps, d.steps()), or(batchSize, d.batchSize()), or(learningRate, d.learningRate()),
-                or(warmup, d.warmupFraction()), or(weightDecay, d.weightDecay()), or(clipNorm, d.clipNorm()),
-                or(evalEvery, d.evalEvery()), or(logEvery, TrainDefaults.LOG_EVERY),
-                or(evalBatchSize, TrainDefaults.EVAL_BATCH_SIZE), or(seed, TrainDefaults.SEED),
-                sampling == null ? d.sampling() : SamplingConfig.parse(sampling), dropout == null ? d.dropout() : dropout,
-                or(devLimit, 0), or(freezeLayers, 0));
-    }
-
-    private static <T> T or(T given, T fallback) {
-        return given == null ? fallback : given;
+        TrainConfig.Builder b = TrainConfig.builder(TrainDefaults.forStart(pretrained));
+        Optional.ofNullable(steps).ifPresent(b::optSteps);
+        Optional.ofNullable(batchSize).ifPresent(b::optBatchSize);
+        Optional.ofNullable(learningRate).ifPresent(b::optLearningRate);
+        Optional.ofNullable(warmup).ifPresent(b::optWarmupFraction);
+        Optional.ofNullable(weightDecay).ifPresent(b::optWeightDecay);
+        Optional.ofNullable(clipNorm).ifPresent(b::optClipNorm);
+        Optional.ofNullable(evalEvery).ifPresent(b::optEvalEvery);
+        Optional.ofNullable(logEvery).ifPresent(b::optLogEvery);
+        Optional.ofNullable(evalBatchSize).ifPresent(b::optEvalBatchSize);
+        Optional.ofNullable(seed).ifPresent(b::optSeed);
+        Optional.ofNullable(sampling).map(SamplingConfig::parse).ifPresent(b::optSampling);
+        if (dropout != null) {
+            b.optDropout(dropout);
+        }
+        Optional.ofNullable(devLimit).ifPresent(b::optDevLimit);
+        Optional.ofNullable(freezeLayers).ifPresent(b::optFrozenLayers);
+        return b.build();
     }
 }

@@ -91,6 +91,144 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
                 seed, sampling, null, 0, 0);
     }
 
+    /**
+     * A builder whose every value starts at the library's defaults for a start.
+     *
+     * @param defaults {@link TrainDefaults#FINE_TUNING} or {@link TrainDefaults#FROM_SCRATCH}
+     * @return the builder
+     */
+    public static Builder builder(TrainDefaults defaults) {
+        return new Builder(defaults);
+    }
+
+    /**
+     * Builds a {@link TrainConfig}: each {@code opt*} value is optional and starts at the defaults
+     * given to {@link #builder}, or at {@link TrainDefaults}' constants for logging, evaluation
+     * batches and the seed; dev evaluations read whole splits and nothing is frozen unless told.
+     */
+    public static final class Builder {
+
+        private int steps;
+        private int batchSize;
+        private double learningRate;
+        private double warmupFraction;
+        private double weightDecay;
+        private double clipNorm;
+        private int evalEvery;
+        private int logEvery = TrainDefaults.LOG_EVERY;
+        private int evalBatchSize = TrainDefaults.EVAL_BATCH_SIZE;
+        private long seed = TrainDefaults.SEED;
+        private SamplingConfig sampling;
+        private Double dropout;
+        private int devLimit;
+        private int frozenLayers;
+
+        private Builder(TrainDefaults d) {
+            steps = d.steps();
+            batchSize = d.batchSize();
+            learningRate = d.learningRate();
+            warmupFraction = d.warmupFraction();
+            weightDecay = d.weightDecay();
+            clipNorm = d.clipNorm();
+            evalEvery = d.evalEvery();
+            sampling = d.sampling();
+            dropout = d.dropout();
+        }
+
+        /** @param v optimiser steps @return this builder */
+        public Builder optSteps(int v) {
+            steps = v;
+            return this;
+        }
+
+        /** @param v examples per batch @return this builder */
+        public Builder optBatchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        /** @param v the peak learning rate @return this builder */
+        public Builder optLearningRate(double v) {
+            learningRate = v;
+            return this;
+        }
+
+        /** @param v the fraction of steps of warm-up @return this builder */
+        public Builder optWarmupFraction(double v) {
+            warmupFraction = v;
+            return this;
+        }
+
+        /** @param v AdamW's weight decay @return this builder */
+        public Builder optWeightDecay(double v) {
+            weightDecay = v;
+            return this;
+        }
+
+        /** @param v the global gradient norm to clip to, 0 for none @return this builder */
+        public Builder optClipNorm(double v) {
+            clipNorm = v;
+            return this;
+        }
+
+        /** @param v steps between dev evaluations, 0 for the end only @return this builder */
+        public Builder optEvalEvery(int v) {
+            evalEvery = v;
+            return this;
+        }
+
+        /** @param v steps between progress lines @return this builder */
+        public Builder optLogEvery(int v) {
+            logEvery = v;
+            return this;
+        }
+
+        /** @param v inputs per forward pass when evaluating @return this builder */
+        public Builder optEvalBatchSize(int v) {
+            evalBatchSize = v;
+            return this;
+        }
+
+        /** @param v the seed @return this builder */
+        public Builder optSeed(long v) {
+            seed = v;
+            return this;
+        }
+
+        /** @param v the task sampling @return this builder */
+        public Builder optSampling(SamplingConfig v) {
+            sampling = v;
+            return this;
+        }
+
+        /** @param v the encoder's dropout while training, or null for its own @return this builder */
+        public Builder optDropout(Double v) {
+            dropout = v;
+            return this;
+        }
+
+        /** @param v dev examples per task at each evaluation, 0 for all @return this builder */
+        public Builder optDevLimit(int v) {
+            devLimit = v;
+            return this;
+        }
+
+        /** @param v layers to freeze with the embeddings, 0 for none @return this builder */
+        public Builder optFrozenLayers(int v) {
+            frozenLayers = v;
+            return this;
+        }
+
+        /**
+         * @return the configuration
+         * @throws UserInputException when a value cannot work (naming its option)
+         */
+        public TrainConfig build() {
+            return new TrainConfig(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery,
+                    logEvery, evalBatchSize, seed, sampling, dropout, devLimit, frozenLayers);
+        }
+    }
+
     private static void require(boolean ok, String message) {
         if (!ok) {
             throw new UserInputException(message);
