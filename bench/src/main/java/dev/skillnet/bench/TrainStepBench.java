@@ -12,6 +12,7 @@ import dev.skillnet.model.bert.BertModel;
 import dev.skillnet.model.bert.SkillLayout;
 import dev.skillnet.model.heads.HeadKind;
 import dev.skillnet.model.heads.HeadSpec;
+import dev.skillnet.model.nn.CrossEntropy;
 import dev.skillnet.model.nn.ParameterInit;
 import dev.skillnet.train.optim.AdamW;
 import dev.skillnet.train.optim.UpdateStep;
@@ -102,7 +103,7 @@ final class TrainStepBench implements AutoCloseable {
             long t2;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = model.forward("bench", inputIds, types, mask, active, true).logits();
-                NDArray loss = logits.logSoftmax(-1).mul(labels.oneHot(2)).sum(new int[] {-1}).mean().neg();
+                NDArray loss = CrossEntropy.mean(logits, labels);
                 loss.getFloat();
                 t1 = System.nanoTime();
                 gc.backward(loss);

@@ -13,6 +13,7 @@ import dev.skillnet.eval.metrics.MacroF1;
 import dev.skillnet.eval.metrics.MajorityBaseline;
 import dev.skillnet.eval.metrics.Score;
 import dev.skillnet.model.heads.HeadKind;
+import dev.skillnet.model.nn.CrossEntropy;
 import dev.skillnet.tasks.declare.TaskDeclaration;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,8 +99,7 @@ public final class ClassificationKind implements TaskKind<TextExample, ClassPred
      */
     @Override
     public NDArray loss(NDArray logits, NDArray targets, NDArray attentionMask) {
-        int classes = (int) logits.getShape().get(1);
-        return logits.logSoftmax(-1).mul(targets.oneHot(classes)).sum(new int[] {-1}).mean().neg();
+        return CrossEntropy.mean(logits, targets);
     }
 
     @Override

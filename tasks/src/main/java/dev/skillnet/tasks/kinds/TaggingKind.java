@@ -5,10 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.skillnet.core.TagScheme;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.data.DataSpec;
 import dev.skillnet.data.Source;
-import dev.skillnet.core.TagScheme;
 import dev.skillnet.data.TaggedExample;
 import dev.skillnet.data.read.DatasetReader;
 import dev.skillnet.data.tokenize.BertTokenizer;
@@ -16,6 +16,7 @@ import dev.skillnet.data.tokenize.Encoded;
 import dev.skillnet.eval.metrics.Score;
 import dev.skillnet.eval.metrics.SeqevalMetric;
 import dev.skillnet.model.heads.HeadKind;
+import dev.skillnet.model.nn.CrossEntropy;
 import dev.skillnet.tasks.declare.TaskDeclaration;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -141,12 +142,7 @@ public final class TaggingKind implements TaskKind<TaggedExample, TaggingPredict
      */
     @Override
     public NDArray loss(NDArray logits, NDArray targets, NDArray attentionMask) {
-        int classes = (int) logits.getShape().getLastDimension();
-        NDArray valid = targets.gte(0).toType(logits.getDataType(), false); // [B, T]
-        NDArray oneHot = targets.maximum(0).oneHot(classes, logits.getDataType()); // [B, T, C]
-        NDArray nll = logits.logSoftmax(-1).mul(oneHot).sum(new int[] {-1}).neg(); // [B, T]
-        NDArray count = valid.sum().maximum(1f);
-        return nll.mul(valid).sum().div(count);
+        return CrossEntropy.maskedMean(logits, targets);
     }
 
     /**

@@ -8,6 +8,7 @@ import ai.djl.training.GradientCollector;
 import dev.skillnet.data.tokenize.BertTokenizer;
 import dev.skillnet.data.tokenize.Encoded;
 import dev.skillnet.model.bert.EncoderOutput;
+import dev.skillnet.model.nn.CrossEntropy;
 import dev.skillnet.model.pretrain.BertForPreTraining;
 import dev.skillnet.tasks.batch.PaddedBatch;
 import dev.skillnet.train.Progress;
@@ -112,7 +113,7 @@ public final class Pretrainer {
                             EncoderOutput out = model.bert().forward(padded.inputIds(), padded.tokenTypeIds(),
                                     padded.attentionMask(), pairSkills, true);
                             NDArray logits = model.pairLogits(out);
-                            NDArray l = crossEntropy(logits, labels);
+                            NDArray l = CrossEntropy.mean(logits, labels);
                             loss = check(l.getFloat(), step, "pair");
                             correct = logits.argMax(1).eq(labels).sum();
                             gc.backward(l);
@@ -137,7 +138,7 @@ public final class Pretrainer {
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                             EncoderOutput out = model.bert().forward(padded.inputIds(), padded.tokenTypeIds(),
                                     padded.attentionMask(), mlmSkills, true);
-                            NDArray l = crossEntropy(model.mlmLogits(out, positions), labels);
+                            NDArray l = CrossEntropy.mean(model.mlmLogits(out, positions), labels);
                             loss = check(l.getFloat(), step, "masked-LM");
                             gc.backward(l);
                         }
@@ -242,12 +243,6 @@ public final class Pretrainer {
             tokens += e.length();
         }
         return new PairBatch(inputs, labels, tokens);
-    }
-
-    /** Mean cross-entropy of [N, C] logits against [N] int64 labels. */
-    private static NDArray crossEntropy(NDArray logits, NDArray labels) {
-        int classes = (int) logits.getShape().getLastDimension();
-        return logits.logSoftmax(-1).mul(labels.oneHot(classes)).sum(new int[] {-1}).mean().neg();
     }
 
     private static double check(double loss, int step, String objective) {
