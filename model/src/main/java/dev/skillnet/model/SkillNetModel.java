@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import dev.skillnet.model.bert.BertModel;
 import dev.skillnet.model.bert.EncoderOutput;
+import dev.skillnet.model.bert.SkillParameters;
 import dev.skillnet.model.heads.HeadSpec;
 import dev.skillnet.model.heads.TaskHead;
 import dev.skillnet.model.nn.HfBlock;
@@ -90,6 +91,7 @@ public final class SkillNetModel extends HfBlock {
         Map<String, Parameter> out = new LinkedHashMap<>();
         String headPrefix = "heads." + task + ".";
         boolean pooled = head(task).readsPooler();
+        Map<String, String> skillOf = SkillParameters.of(this);
         for (var e : namedParameters().entrySet()) {
             String name = e.getKey();
             if (name.startsWith("bert.pooler.") && !pooled) {
@@ -98,9 +100,8 @@ public final class SkillNetModel extends HfBlock {
                 if (name.startsWith(headPrefix)) {
                     out.put(name, e.getValue());
                 }
-            } else if (name.contains(".skills.")) {
-                String skill = name.substring(name.indexOf(".skills.") + ".skills.".length()).split("\\.", 2)[0];
-                if (skillNames.contains(skill)) {
+            } else if (skillOf.containsKey(name)) {
+                if (skillNames.contains(skillOf.get(name))) {
                     out.put(name, e.getValue());
                 }
             } else {

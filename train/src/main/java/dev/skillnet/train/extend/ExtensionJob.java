@@ -11,6 +11,7 @@ import dev.skillnet.inference.evaluate.EvaluateAll;
 import dev.skillnet.model.SkillNetModel;
 import dev.skillnet.model.bert.BertModel;
 import dev.skillnet.model.bert.SkillLayout;
+import dev.skillnet.model.bert.SkillParameters;
 import dev.skillnet.model.heads.HeadSpec;
 import dev.skillnet.model.nn.ParameterInit;
 import dev.skillnet.skills.SkillTable;
@@ -90,7 +91,7 @@ public final class ExtensionJob {
             Task<?, ?> task = Task.open(decl, config.dataRoot());
             List<Task<?, ?>> oldTasks = old.tasks(config.dataRoot(), List.of());
             SkillNetModel model = grow(old.model(), table, newSkills, task, decl, config.train().seed(), manager);
-            Predicate<String> trainable = trainable(decl.name(), newSkills);
+            Predicate<String> trainable = trainable(decl.name(), newSkills, SkillParameters.of(model));
             List<Task<?, ?>> everything = new ArrayList<>(oldTasks);
             everything.add(task);
             Path best = config.out().resolve("best");
@@ -115,13 +116,13 @@ public final class ExtensionJob {
         }
     }
 
-    private Predicate<String> trainable(String task, List<String> newSkills) {
+    private Predicate<String> trainable(String task, List<String> newSkills, Map<String, String> skillOf) {
         String head = "heads." + task + ".";
         return switch (config.freeze()) {
             case ALL -> name -> true;
             case HEAD -> name -> name.startsWith(head);
             case NEW -> name -> name.startsWith(head)
-                    || newSkills.stream().anyMatch(s -> name.contains(".skills." + s + "."));
+                    || newSkills.contains(skillOf.get(name));
         };
     }
 

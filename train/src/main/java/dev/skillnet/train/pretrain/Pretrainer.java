@@ -8,6 +8,7 @@ import ai.djl.training.GradientCollector;
 import dev.skillnet.data.tokenize.BertTokenizer;
 import dev.skillnet.data.tokenize.Encoded;
 import dev.skillnet.model.bert.EncoderOutput;
+import dev.skillnet.model.bert.SkillParameters;
 import dev.skillnet.model.nn.CrossEntropy;
 import dev.skillnet.model.pretrain.BertForPreTraining;
 import dev.skillnet.tasks.batch.PaddedBatch;
@@ -161,6 +162,7 @@ public final class Pretrainer {
     private Map<String, Parameter> parameters(List<String> skills, boolean pooled) {
         Map<String, Parameter> out = new LinkedHashMap<>();
         String head = pooled ? "cls.seq_relationship." : "cls.predictions.";
+        Map<String, String> skillOf = SkillParameters.of(model);
         for (var e : model.namedParameters().entrySet()) {
             String name = e.getKey();
             if (name.startsWith("cls.")) {
@@ -171,9 +173,8 @@ public final class Pretrainer {
                 if (pooled) {
                     out.put(name, e.getValue());
                 }
-            } else if (name.contains(".skills.")) {
-                String skill = name.substring(name.indexOf(".skills.") + ".skills.".length()).split("\\.", 2)[0];
-                if (skills.contains(skill)) {
+            } else if (skillOf.containsKey(name)) {
+                if (skills.contains(skillOf.get(name))) {
                     out.put(name, e.getValue());
                 }
             } else {
