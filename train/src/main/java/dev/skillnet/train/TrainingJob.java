@@ -217,7 +217,7 @@ public final class TrainingJob {
             TrainConfig ownConfig = config.train().withSteps(steps);
             LOG.info("single-task fine-tuning of {}: {} of {} steps", name, steps, config.train().steps());
             Report own = new TrainingJob(config.with(config.out().resolve("single").resolve(name), List.of(name),
-                    config.init(), new Routing(Mode.DENSE, List.of(), 0, 0), ownConfig)).run();
+                    config.init(), new Routing(Mode.DENSE, List.of(), 0, 0), ownConfig)).optCommit(commit).run();
             results.addAll(own.results());
         }
         Report report = new Report("test", results);
