@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,12 +121,10 @@ public final class MultitaskModel implements AutoCloseable {
      * @return one classification per text, in order
      */
     public List<Classification> classifyAll(String task, List<String> texts) {
-        TaskDeclaration d = declaration(task, TaskType.SINGLE_TEXT_CLASSIFICATION);
-        List<TextExample> examples = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            examples.add(new TextExample(nonNull(texts.get(i), "texts", i), null, null, source(i)));
-        }
-        return classifications(d, examples);
+        return this.<String, TextExample, ClassPrediction, Classification>run(
+                declaration(task, TaskType.SINGLE_TEXT_CLASSIFICATION), texts, "texts",
+                (String text, Integer i) -> new TextExample(text, null, null, source(i)),
+                MultitaskModel::classification);
     }
 
     /**
@@ -136,13 +135,10 @@ public final class MultitaskModel implements AutoCloseable {
      * @return one classification per pair, in order
      */
     public List<Classification> classifyPairs(String task, List<TextPair> pairs) {
-        TaskDeclaration d = declaration(task, TaskType.TEXT_PAIR_CLASSIFICATION);
-        List<TextExample> examples = new ArrayList<>(pairs.size());
-        for (int i = 0; i < pairs.size(); i++) {
-            TextPair p = nonNull(pairs.get(i), "pairs", i);
-            examples.add(new TextExample(p.text(), p.textPair(), null, source(i)));
-        }
-        return classifications(d, examples);
+        return this.<TextPair, TextExample, ClassPrediction, Classification>run(
+                declaration(task, TaskType.TEXT_PAIR_CLASSIFICATION), pairs, "pairs",
+                (TextPair p, Integer i) -> new TextExample(p.text(), p.textPair(), null, source(i)),
+                MultitaskModel::classification);
     }
 
     /**
@@ -164,13 +160,9 @@ public final class MultitaskModel implements AutoCloseable {
      * @return one tagging per text, in order
      */
     public List<Tagging> tagAll(String task, List<String> texts) {
-        TaskDeclaration d = declaration(task, TaskType.SEQUENCE_LABELING);
-        List<TaggedExample> examples = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            examples.add(taggedExample(nonNull(texts.get(i), "texts", i), i));
-        }
-        List<TaggingPrediction> predictions = predict(d, kind(d), examples);
-        return predictions.stream().map(MultitaskModel::tagging).toList();
+        return this.<String, TaggedExample, TaggingPrediction, Tagging>run(
+                declaration(task, TaskType.SEQUENCE_LABELING), texts, "texts", MultitaskModel::taggedExample,
+                MultitaskModel::tagging);
     }
 
     /**
@@ -193,14 +185,9 @@ public final class MultitaskModel implements AutoCloseable {
      * @return one answer per question, in order
      */
     public List<Answer> answerAll(String task, List<Question> questions) {
-        TaskDeclaration d = declaration(task, TaskType.SPAN_EXTRACTION);
-        List<SpanExample> examples = new ArrayList<>(questions.size());
-        for (int i = 0; i < questions.size(); i++) {
-            Question q = nonNull(questions.get(i), "questions", i);
-            examples.add(spanExample(q, i));
-        }
-        List<SpanPrediction> predictions = predict(d, kind(d), examples);
-        return predictions.stream().map(MultitaskModel::answer).toList();
+        return this.<Question, SpanExample, SpanPrediction, Answer>run(
+                declaration(task, TaskType.SPAN_EXTRACTION), questions, "questions", MultitaskModel::spanExample,
+                MultitaskModel::answer);
     }
 
     /** Frees the weights and the native tokenizer, after the forward pass under way; idempotent. */
@@ -229,7 +216,8 @@ public final class MultitaskModel implements AutoCloseable {
     public Predictor<String, Classification> newClassifier(String task) {
         return this.<String, TextExample, ClassPrediction, Classification>newPredictor(
                 declaration(task, TaskType.SINGLE_TEXT_CLASSIFICATION),
-                (String text) -> new TextExample(text, null, null, source(0)), MultitaskModel::classification);
+                (String text) -> new TextExample(text, null, null, source(0)),
+                MultitaskModel::classification);
     }
 
     /**
@@ -274,9 +262,18 @@ public final class MultitaskModel implements AutoCloseable {
                 toExample, toResult));
     }
 
-    private List<Classification> classifications(TaskDeclaration d, List<TextExample> examples) {
-        List<ClassPrediction> predictions = predict(d, kind(d), examples);
-        return predictions.stream().map(MultitaskModel::classification).toList();
+    /**
+     * The batched methods' one path: each input (none may be null; {@code list} names them in the
+     * message) becomes the kind's example, the examples are predicted, each prediction a result.
+     */
+    private <I, E, P, O> List<O> run(TaskDeclaration d, List<I> inputs, String list,
+            BiFunction<I, Integer, E> toExample, Function<P, O> toResult) {
+        List<E> examples = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            examples.add(toExample.apply(nonNull(inputs.get(i), list, i), i));
+        }
+        List<P> predictions = predict(d, MultitaskModel.<E, P>kind(d), examples);
+        return predictions.stream().map(toResult).toList();
     }
 
     private static Classification classification(ClassPrediction p) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
+import dev.skillnet.core.UserInputException;
 import dev.skillnet.data.tokenize.BertTokenizer;
 import dev.skillnet.data.tokenize.Encoded;
 import dev.skillnet.eval.metrics.Score;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,7 +107,7 @@ public final class JointTrainer {
     private final BertTokenizer tokenizer;
     private final TrainConfig config;
     private final NDManager manager;
-    private final java.util.function.Predicate<String> trainable;
+    private final Predicate<String> trainable;
     private EvaluationSink evaluations = point -> {};
 
     /**
@@ -131,7 +133,7 @@ public final class JointTrainer {
      * @param trainable which of the parameters that run may be updated, by name
      */
     public JointTrainer(SkillNetModel model, List<Task<?, ?>> tasks, BertTokenizer tokenizer, TrainConfig config,
-            NDManager manager, java.util.function.Predicate<String> trainable) {
+            NDManager manager, Predicate<String> trainable) {
         this.trainable = trainable;
         this.model = model;
         this.tasks = List.copyOf(tasks);
@@ -175,7 +177,7 @@ public final class JointTrainer {
         List<BatchStream> streams = new ArrayList<>();
         List<int[]> skills = new ArrayList<>();
         List<Map<String, Parameter>> params = new ArrayList<>();
-        java.util.function.Predicate<String> frozen = freeze(model, config.frozenLayers());
+        Predicate<String> frozen = freeze(model, config.frozenLayers());
         for (int i = 0; i < n; i++) {
             Task<?, ?> t = tasks.get(i);
             List<Feature> train = t.features("train", tokenizer).features();
@@ -288,16 +290,16 @@ public final class JointTrainer {
      * @param layers how many layers to freeze, with the embeddings (0: none)
      * @return which parameter names are frozen
      */
-    static java.util.function.Predicate<String> freeze(SkillNetModel model, int layers) {
+    static Predicate<String> freeze(SkillNetModel model, int layers) {
         int total = model.bert().config().numHiddenLayers();
         if (layers > total) {
-            throw new dev.skillnet.core.UserInputException("--freeze-layers " + layers + " exceeds the encoder's "
+            throw new UserInputException("--freeze-layers " + layers + " exceeds the encoder's "
                     + total + " layers");
         }
         if (layers == 0) {
             return name -> false;
         }
-        java.util.function.Predicate<String> frozen = name -> {
+        Predicate<String> frozen = name -> {
             if (name.startsWith("bert.embeddings.")) {
                 return true;
             }

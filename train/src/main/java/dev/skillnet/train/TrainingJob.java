@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -181,7 +182,7 @@ public final class TrainingJob {
 
     /** Every split the tasks read, with its example count and its files' SHA-256 (each file hashed once). */
     private static List<Provenance.DataSplit> dataSplits(List<Task<?, ?>> tasks) {
-        Map<Path, String> hashes = new java.util.HashMap<>();
+        Map<Path, String> hashes = new HashMap<>();
         List<Provenance.DataSplit> out = new ArrayList<>();
         for (Task<?, ?> t : tasks) {
             t.readSummaries().forEach((split, summary) -> {

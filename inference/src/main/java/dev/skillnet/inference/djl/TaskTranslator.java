@@ -33,6 +33,7 @@ public final class TaskTranslator<I, E, P, O> implements Translator<I, O> {
 
     private static final String EXAMPLE = "example";
     private static final String FEATURES = "features";
+    private static final String ENCODED = "encoded";
 
     private final TaskKind<E, P> kind;
     private final TaskDeclaration declaration;
@@ -69,6 +70,7 @@ public final class TaskTranslator<I, E, P, O> implements Translator<I, O> {
         PaddedBatch padded = PaddedBatch.of(encoded, tokenizer.padId(), ctx.getNDManager());
         ctx.setAttachment(EXAMPLE, example);
         ctx.setAttachment(FEATURES, features);
+        ctx.setAttachment(ENCODED, encoded);
         return new NDList(padded.inputIds(), padded.tokenTypeIds(), padded.attentionMask());
     }
 
@@ -77,8 +79,7 @@ public final class TaskTranslator<I, E, P, O> implements Translator<I, O> {
     public O processOutput(TranslatorContext ctx, NDList list) {
         E example = (E) ctx.getAttachment(EXAMPLE);
         List<Feature> features = (List<Feature>) ctx.getAttachment(FEATURES);
-        List<Encoded> encoded = new ArrayList<>(features.size());
-        features.forEach(f -> encoded.add(f.encoded()));
+        List<Encoded> encoded = (List<Encoded>) ctx.getAttachment(ENCODED);
         List<float[]> logits = TaskEvaluator.rows(list.get(0), kind.headKind(), encoded);
         return toResult.apply(kind.decode(List.of(example), features, logits, labels, declaration).get(0));
     }
