@@ -7,9 +7,13 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.core.io.AtomicFiles;
+import dev.skillnet.data.Source;
 import dev.skillnet.data.read.Utf8Text;
 import dev.skillnet.inference.checkpoint.TrainedModel;
 import dev.skillnet.inference.evaluate.TaskEvaluator;
+import dev.skillnet.inference.json.FieldException;
+import dev.skillnet.inference.json.PredictJson;
+import dev.skillnet.inference.json.PredictJsons;
 import dev.skillnet.tasks.kinds.Featurized;
 import dev.skillnet.tasks.run.Task;
 import java.io.IOException;
@@ -71,17 +75,22 @@ final class PredictCommand implements Callable<Integer> {
             throw new UserInputException(input, "input file does not exist");
         }
         List<String> raw = Utf8Text.readLines(input);
+        PredictJson<E, P> json = PredictJsons.of(t);
         List<E> examples = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             if (raw.get(i).isBlank()) {
                 continue;
             }
-            examples.add(t.kind().fromInput(object(raw.get(i), i + 1), input, i + 1));
+            try {
+                examples.add(json.fromInput(object(raw.get(i), i + 1), new Source(input, i + 1)));
+            } catch (FieldException e) {
+                throw new UserInputException(input, i + 1, e.getMessage(), e);
+            }
         }
         if (examples.isEmpty()) {
             throw new UserInputException(input, "no inputs: the file is empty");
         }
-        Featurized f = t.kind().featurize(examples, trained.tokenizer(), t.declaration(), t.labels());
+        Featurized f = t.kind().featurizer().featurize(examples, trained.tokenizer(), t.declaration(), t.labels());
         if (f.truncated() > 0) {
             spec.commandLine().getErr().println("warning: " + f.truncated() + " of " + examples.size()
                     + " inputs were longer than max_length " + t.declaration().maxLength() + " and were truncated");
@@ -90,7 +99,7 @@ final class PredictCommand implements Callable<Integer> {
                 manager, batchSize);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
-            out.add(t.kind().toJson(examples.get(i), predictions.get(i)).toString());
+            out.add(json.toJson(examples.get(i), predictions.get(i)).toString());
         }
         return out;
     }

@@ -307,7 +307,7 @@ public final class MultitaskModel implements AutoCloseable {
         }
         checkOpen();
         LabelSet labels = trained.labels().get(d.name());
-        Featurized f = kind.featurize(examples, trained.tokenizer(), d, labels);
+        Featurized f = kind.featurizer().featurize(examples, trained.tokenizer(), d, labels);
         if (f.truncated() > 0) {
             LOG.warn("{}: {} of {} inputs were longer than max_length {} and were truncated", d.name(), f.truncated(),
                     examples.size(), d.maxLength());

@@ -18,6 +18,8 @@ import dev.skillnet.tasks.batch.BatchStream;
 import dev.skillnet.tasks.batch.PaddedBatch;
 import dev.skillnet.tasks.kinds.Feature;
 import dev.skillnet.tasks.run.Task;
+import dev.skillnet.train.objective.Objective;
+import dev.skillnet.train.objective.Objectives;
 import dev.skillnet.train.optim.AdamW;
 import dev.skillnet.train.optim.UpdateStep;
 import dev.skillnet.train.sampling.TaskSampler;
@@ -293,7 +295,7 @@ public final class JointTrainer {
     static Predicate<String> freeze(SkillNetModel model, int layers) {
         int total = model.bert().config().numHiddenLayers();
         if (layers > total) {
-            throw new UserInputException("--freeze-layers " + layers + " exceeds the encoder's "
+            throw new UserInputException("frozen layers " + layers + " exceeds the encoder's "
                     + total + " layers");
         }
         if (layers == 0) {
@@ -376,12 +378,13 @@ public final class JointTrainer {
             List<Encoded> encoded = new ArrayList<>(batch.size());
             batch.forEach(f -> encoded.add(f.encoded()));
             PaddedBatch padded = PaddedBatch.of(encoded, tokenizer.padId(), scope);
-            NDArray targets = task.kind().targets(batch, padded.length(), scope);
+            Objective objective = Objectives.of(task.kind().headKind());
+            NDArray targets = objective.targets(batch, padded.length(), scope);
             double loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 TaskOutput out = model.forward(task.name(), padded.inputIds(), padded.tokenTypeIds(),
                         padded.attentionMask(), skills, true);
-                NDArray l = task.kind().loss(out.logits(), targets, padded.attentionMask());
+                NDArray l = objective.loss(out.logits(), targets, padded.attentionMask());
                 if (out.auxLoss() != null) {
                     l = l.add(out.auxLoss().mul(Scalars.of(l, AUX_LOSS_WEIGHT)));
                 }

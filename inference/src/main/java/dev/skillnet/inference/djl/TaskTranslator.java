@@ -64,7 +64,7 @@ public final class TaskTranslator<I, E, P, O> implements Translator<I, O> {
     @Override
     public NDList processInput(TranslatorContext ctx, I input) {
         E example = toExample.apply(input);
-        List<Feature> features = kind.featurize(List.of(example), tokenizer, declaration, labels).features();
+        List<Feature> features = kind.featurizer().featurize(List.of(example), tokenizer, declaration, labels).features();
         List<Encoded> encoded = new ArrayList<>(features.size());
         features.forEach(f -> encoded.add(f.encoded()));
         PaddedBatch padded = PaddedBatch.of(encoded, tokenizer.padId(), ctx.getNDManager());
@@ -81,7 +81,7 @@ public final class TaskTranslator<I, E, P, O> implements Translator<I, O> {
         List<Feature> features = (List<Feature>) ctx.getAttachment(FEATURES);
         List<Encoded> encoded = (List<Encoded>) ctx.getAttachment(ENCODED);
         List<float[]> logits = TaskEvaluator.rows(list.get(0), kind.headKind(), encoded);
-        return toResult.apply(kind.decode(List.of(example), features, logits, labels, declaration).get(0));
+        return toResult.apply(kind.decoder().decode(List.of(example), features, logits, labels, declaration).get(0));
     }
 
     /** @return null: the translator batches an input's features itself */

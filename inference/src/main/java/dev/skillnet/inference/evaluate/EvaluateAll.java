@@ -42,7 +42,7 @@ public final class EvaluateAll {
         long start = System.nanoTime();
         Score score = TaskEvaluator.evaluate(task, split, model, tokenizer, manager, batchSize).score();
         Score baseline = task.splits().contains("train")
-                ? task.kind().baseline(task.examples("train"), task.examples(split), task.labels(),
+                ? task.kind().decoder().baseline(task.examples("train"), task.examples(split), task.labels(),
                         task.declaration().metric())
                 : null;
         LOG.info("{} {}: {} in {} s", task.name(), split, score.format(),

@@ -98,7 +98,7 @@ public final class TaskEvaluator {
             features = features.stream().filter(f -> f.example() < n).toList();
         }
         List<P> predictions = predict(task, examples, features, model, tokenizer, manager, batchSize);
-        return new Evaluated<>(predictions, task.kind().score(examples, predictions, task.labels(),
+        return new Evaluated<>(predictions, task.kind().decoder().score(examples, predictions, task.labels(),
                 task.declaration().metric()));
     }
 
@@ -184,6 +184,6 @@ public final class TaskEvaluator {
                 }
             }
         }
-        return kind.decode(examples, features, Arrays.asList(logits), labels, declaration);
+        return kind.decoder().decode(examples, features, Arrays.asList(logits), labels, declaration);
     }
 }

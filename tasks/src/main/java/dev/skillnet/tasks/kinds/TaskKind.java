@@ -1,122 +1,47 @@
 package dev.skillnet.tasks.kinds;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import com.google.gson.JsonObject;
-import dev.skillnet.data.read.DatasetReader;
-import dev.skillnet.data.tokenize.BertTokenizer;
-import dev.skillnet.eval.metrics.Score;
+import dev.skillnet.data.SpanExample;
+import dev.skillnet.data.TaggedExample;
+import dev.skillnet.data.TextExample;
 import dev.skillnet.model.heads.HeadKind;
-import dev.skillnet.tasks.declare.TaskDeclaration;
-import java.nio.file.Path;
-import java.util.List;
+import java.util.Objects;
 
 /**
- * What a task type does: read its examples, turn them into features, compute the loss from the
- * head's logits, decode predictions, score them, and give a majority baseline.
+ * What a task type is, as two jobs beside the head it needs: reading and featurizing its examples,
+ * and decoding, scoring and baselines. The training objective (targets and loss) lives with
+ * training ({@code dev.skillnet.train.objective}), the JSON of {@code skillnet predict} with the
+ * API ({@code dev.skillnet.inference.json}), so a service that predicts carries no loss code.
  *
  * @param <E> the example type ({@code TextExample}, {@code TaggedExample}, {@code SpanExample})
  * @param <P> the prediction type
+ * @param headKind the head this task type needs
+ * @param featurizer reads examples and turns them into features
+ * @param decoder turns logits into predictions and scores them
  */
-public interface TaskKind<E, P> {
+public record TaskKind<E, P>(HeadKind headKind, Featurizer<E> featurizer, Decoder<E, P> decoder) {
 
-    /** @return the head this task type needs */
-    HeadKind headKind();
-
-    /**
-     * @param declaration the task
-     * @param declaredLabels the task's labels as resolved from the declaration (classes, or entity
-     *     types for tagging; empty for span extraction)
-     * @return what the head outputs, in order
-     */
-    LabelSet outputLabels(TaskDeclaration declaration, List<String> declaredLabels);
+    /** Checks that no part is missing. */
+    public TaskKind {
+        Objects.requireNonNull(headKind, "headKind");
+        Objects.requireNonNull(featurizer, "featurizer");
+        Objects.requireNonNull(decoder, "decoder");
+    }
 
     /**
-     * @param reader the task's data
-     * @param split a split name
-     * @return the split's examples
+     * @param pair whether examples hold two texts
+     * @return single-text or text-pair classification
      */
-    List<E> read(DatasetReader reader, String split);
+    public static TaskKind<TextExample, ClassPrediction> classification(boolean pair) {
+        return new TaskKind<>(HeadKind.SEQUENCE, new ClassificationFeaturizer(pair), new ClassificationDecoder());
+    }
 
-    /**
-     * @param examples examples
-     * @return the distinct labels found in them, sorted (for {@code "labels": {"from": ...}})
-     */
-    List<String> labelsIn(List<E> examples);
+    /** @return sequence labelling */
+    public static TaskKind<TaggedExample, TaggingPrediction> tagging() {
+        return new TaskKind<>(HeadKind.TOKEN, new TaggingFeaturizer(), new TaggingDecoder());
+    }
 
-    /**
-     * @param examples examples of one split
-     * @param tokenizer the model's tokenizer
-     * @param declaration the task (max_length, doc_stride)
-     * @param labels the head's labels
-     * @return the features
-     * @throws dev.skillnet.core.UserInputException for a label outside {@code labels}, naming the
-     *     example's file and line
-     */
-    Featurized featurize(List<E> examples, BertTokenizer tokenizer, TaskDeclaration declaration, LabelSet labels);
-
-    /**
-     * @param batch features of one batch
-     * @param length T, the padded length
-     * @param manager owns the result
-     * @return the targets as int64: [B] for classification, [B, T] for tagging (padding {@link
-     *     Feature#IGNORE}), [B, 2] for span extraction
-     */
-    NDArray targets(List<Feature> batch, int length, NDManager manager);
-
-    /**
-     * @param logits the head's output (see {@link dev.skillnet.model.heads.TaskHead#forward})
-     * @param targets from {@link #targets}
-     * @param attentionMask [B, T], 1 at real tokens
-     * @return the mean loss, a scalar
-     */
-    NDArray loss(NDArray logits, NDArray targets, NDArray attentionMask);
-
-    /**
-     * @param examples the examples
-     * @param features their features, in order
-     * @param logits per feature, its head output row-major over its own (unpadded) tokens: [C]
-     *     for classification, [T_i * C] for tagging, [T_i * 2] for span extraction
-     * @param labels the head's labels
-     * @param declaration the task (max_answer_length)
-     * @return one prediction per example
-     */
-    List<P> decode(List<E> examples, List<Feature> features, List<float[]> logits, LabelSet labels,
-            TaskDeclaration declaration);
-
-    /**
-     * @param examples gold examples
-     * @param predictions one per example
-     * @param labels the head's labels
-     * @param metric the declared main metric
-     * @return the main score and extras, in percent
-     */
-    Score score(List<E> examples, List<P> predictions, LabelSet labels, String metric);
-
-    /**
-     * The majority baseline: always predicting the most frequent training label (the all-{@code O}
-     * tagging, the most frequent training answer), scored like {@link #score}.
-     *
-     * @param train training examples
-     * @param test test examples
-     * @param labels the head's labels
-     * @param metric the declared main metric
-     * @return the baseline's score
-     */
-    Score baseline(List<E> train, List<E> test, LabelSet labels, String metric);
-
-    /**
-     * @param input a JSON object from a predict input file
-     * @param file the file, for errors
-     * @param line its 1-based line, for errors
-     * @return the example (with no gold label)
-     */
-    E fromInput(JsonObject input, Path file, long line);
-
-    /**
-     * @param example the input
-     * @param prediction its prediction
-     * @return the prediction as printed by {@code skillnet predict}
-     */
-    JsonObject toJson(E example, P prediction);
+    /** @return span-extraction reading comprehension */
+    public static TaskKind<SpanExample, SpanPrediction> span() {
+        return new TaskKind<>(HeadKind.SPAN, new SpanFeaturizer(), new SpanDecoder());
+    }
 }

@@ -70,8 +70,8 @@ public final class Task<E, P> {
         if (headLabels != null) {
             return new Task<>(declaration, kind, reader, headLabels);
         }
-        List<String> declared = Labels.resolve(declaration, reader, split -> kind.labelsIn(kind.read(reader, split)));
-        return new Task<>(declaration, kind, reader, kind.outputLabels(declaration, declared));
+        List<String> declared = Labels.resolve(declaration, reader, split -> kind.featurizer().labelsIn(kind.featurizer().read(reader, split)));
+        return new Task<>(declaration, kind, reader, kind.featurizer().outputLabels(declaration, declared));
     }
 
     /** @return the task's name */
@@ -111,7 +111,7 @@ public final class Task<E, P> {
      * @return its examples (read once)
      */
     public synchronized List<E> examples(String split) {
-        return examples.computeIfAbsent(split, s -> kind.read(reader, s));
+        return examples.computeIfAbsent(split, s -> kind.featurizer().read(reader, s));
     }
 
     /**
@@ -121,7 +121,7 @@ public final class Task<E, P> {
      */
     public synchronized Featurized features(String split, BertTokenizer tokenizer) {
         return features.computeIfAbsent(split, s -> {
-            Featurized f = kind.featurize(examples(s), tokenizer, declaration, labels);
+            Featurized f = kind.featurizer().featurize(examples(s), tokenizer, declaration, labels);
             if (f.truncated() > 0) {
                 LOG.warn("{} {}: {} of {} examples were longer than max_length {} and were truncated", name(), s,
                         f.truncated(), examples(s).size(), declaration.maxLength());

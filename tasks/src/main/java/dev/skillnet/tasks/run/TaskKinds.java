@@ -1,9 +1,6 @@
 package dev.skillnet.tasks.run;
 
 import dev.skillnet.tasks.declare.TaskType;
-import dev.skillnet.tasks.kinds.ClassificationKind;
-import dev.skillnet.tasks.kinds.SpanKind;
-import dev.skillnet.tasks.kinds.TaggingKind;
 import dev.skillnet.tasks.kinds.TaskKind;
 
 /** The behaviour of each declared task type. */
@@ -17,10 +14,10 @@ public final class TaskKinds {
      */
     public static TaskKind<?, ?> of(TaskType type) {
         return switch (type) {
-            case SINGLE_TEXT_CLASSIFICATION -> new ClassificationKind(false);
-            case TEXT_PAIR_CLASSIFICATION -> new ClassificationKind(true);
-            case SEQUENCE_LABELING -> new TaggingKind();
-            case SPAN_EXTRACTION -> new SpanKind();
+            case SINGLE_TEXT_CLASSIFICATION -> TaskKind.classification(false);
+            case TEXT_PAIR_CLASSIFICATION -> TaskKind.classification(true);
+            case SEQUENCE_LABELING -> TaskKind.tagging();
+            case SPAN_EXTRACTION -> TaskKind.span();
         };
     }
 }

@@ -15,7 +15,7 @@ class SpanDecodeTest {
     private static final String CONTEXT = "甲乙丙丁戊己庚辛";
     private static final LabelSet NONE = new LabelSet(List.of());
 
-    private final SpanKind kind = new SpanKind();
+    private final TaskKind<SpanExample, SpanPrediction> kind = TaskKind.span();
 
     private static SpanExample example(String id) {
         return new SpanExample(id, "a", CONTEXT, "问", List.of(new Answer("己庚", 5)),
@@ -77,7 +77,7 @@ class SpanDecodeTest {
         // Window 2: start 7 + end 4 = 18 is illegal (end before start); start 5 (4) + end 6 (4) = 8.
         // Across windows 8 beats 5.
         float[] l2 = logits(w2, 3, new float[][] {{5, 4}, {7, 9}}, new float[][] {{6, 4}, {4, 9}});
-        SpanPrediction p = kind.decode(List.of(example("q")), List.of(w1, w2), List.of(l1, l2), NONE,
+        SpanPrediction p = kind.decoder().decode(List.of(example("q")), List.of(w1, w2), List.of(l1, l2), NONE,
                 KindFixtures.span(16, 4, 10)).get(0);
         assertSpan("己庚", 5, 7, 8.0, p);
     }
@@ -98,7 +98,7 @@ class SpanDecodeTest {
     }
 
     private SpanPrediction decode(Feature w, float[] logits, int maxAnswerLength) {
-        return kind.decode(List.of(example("q")), List.of(w), List.of(logits), NONE,
+        return kind.decoder().decode(List.of(example("q")), List.of(w), List.of(logits), NONE,
                 KindFixtures.span(16, 4, maxAnswerLength)).get(0);
     }
 
@@ -110,7 +110,7 @@ class SpanDecodeTest {
         float[] la = logits(a, 0, new float[][] {{0, 1}}, new float[][] {{0, 1}});
         float[] lb = logits(b, 0, new float[][] {{1, 2}}, new float[][] {{2, 2}});
         float[] la2 = logits(a2, 4, new float[][] {{6, 5}}, new float[][] {{6, 5}});
-        List<SpanPrediction> p = kind.decode(List.of(example("a"), example("b")), List.of(a, b, a2),
+        List<SpanPrediction> p = kind.decoder().decode(List.of(example("a"), example("b")), List.of(a, b, a2),
                 List.of(la, lb, la2), NONE, KindFixtures.span(16, 4, 10));
         assertEquals("庚", p.get(0).text());
         assertEquals("乙丙", p.get(1).text());

@@ -23,7 +23,7 @@ class SpanFeaturizeTest {
 
     @TempDir Path dir;
 
-    private final SpanKind kind = new SpanKind();
+    private final TaskKind<SpanExample, SpanPrediction> kind = TaskKind.span();
     private BertTokenizer tokenizer;
 
     @BeforeEach
@@ -46,7 +46,7 @@ class SpanFeaturizeTest {
         // at context tokens 0, 4, 8 and 12. The answer 甲乙丙 (chars 15..17) fits in the last two.
         // The first reference answer is not located in the context and is not the target.
         SpanExample e = example(CONTEXT, List.of(new Answer("别的", -1), new Answer("甲乙丙", 15)));
-        Featurized f = kind.featurize(List.of(e), tokenizer, KindFixtures.span(16, 4, 30), new LabelSet(List.of()));
+        Featurized f = kind.featurizer().featurize(List.of(e), tokenizer, KindFixtures.span(16, 4, 30), new LabelSet(List.of()));
 
         assertEquals(4, f.features().size());
         assertArrayEquals(new int[] {0, 0}, f.features().get(0).targets());
@@ -64,7 +64,7 @@ class SpanFeaturizeTest {
     @Test
     void aShortPassageIsOneWindowAndNotTruncated() {
         SpanExample e = example("甲乙丙丁", List.of(new Answer("乙", 1)));
-        Featurized f = kind.featurize(List.of(e), tokenizer, KindFixtures.span(16, 4, 30), new LabelSet(List.of()));
+        Featurized f = kind.featurizer().featurize(List.of(e), tokenizer, KindFixtures.span(16, 4, 30), new LabelSet(List.of()));
         assertEquals(1, f.features().size());
         assertArrayEquals(new int[] {5, 5}, f.features().get(0).targets());
         assertEquals(0, f.truncated());
@@ -77,7 +77,7 @@ class SpanFeaturizeTest {
                 List.of("x", "ab", "y", "问", "题"));
         try (words) {
             SpanExample e = example("x ab y", List.of(new Answer("ab", 2)));
-            Featurized f = kind.featurize(List.of(e), words, KindFixtures.span(16, 4, 30), new LabelSet(List.of()));
+            Featurized f = kind.featurizer().featurize(List.of(e), words, KindFixtures.span(16, 4, 30), new LabelSet(List.of()));
             assertArrayEquals(new int[] {5, 5}, f.features().get(0).targets());
         }
     }

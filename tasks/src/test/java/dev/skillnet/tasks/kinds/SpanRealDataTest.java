@@ -26,17 +26,17 @@ class SpanRealDataTest {
 
     @TempDir Path dir;
 
-    private final SpanKind kind = new SpanKind();
+    private final TaskKind<SpanExample, SpanPrediction> kind = TaskKind.span();
 
     @Test
     void goldTargetsDecodeBackToTheGoldAnswers() {
         TaskDeclaration declaration = SharedData.declaration("cmrc2018");
-        List<SpanExample> all = kind.read(SharedData.reader(declaration), "train");
+        List<SpanExample> all = kind.featurizer().read(SharedData.reader(declaration), "train");
         List<SpanExample> examples = all.subList(0, QUESTIONS);
         for (SpanExample e : examples) {
             assertTrue(e.source().file().getFileName().toString().contains("trial"), e.source().toString());
         }
-        LabelSet labels = kind.outputLabels(declaration, List.of());
+        LabelSet labels = kind.featurizer().outputLabels(declaration, List.of());
 
         List<String> texts = new ArrayList<>();
         examples.forEach(e -> {
@@ -45,7 +45,7 @@ class SpanRealDataTest {
         });
         Featurized featurized;
         try (BertTokenizer tokenizer = KindFixtures.tokenizer(dir, KindFixtures.charTokens(texts))) {
-            featurized = kind.featurize(examples, tokenizer, declaration, labels);
+            featurized = kind.featurizer().featurize(examples, tokenizer, declaration, labels);
         }
 
         Set<Integer> located = new HashSet<>();
@@ -72,7 +72,7 @@ class SpanRealDataTest {
         assertTrue(featurized.features().size() > QUESTIONS, "some passages need several windows");
         assertEquals(0, featurized.truncated(), "windows cover whole passages; no trial question is cut");
 
-        List<SpanPrediction> predictions = kind.decode(examples, featurized.features(), logits, labels, declaration);
+        List<SpanPrediction> predictions = kind.decoder().decode(examples, featurized.features(), logits, labels, declaration);
         for (int i : fits) {
             SpanExample e = examples.get(i);
             SpanPrediction p = predictions.get(i);
@@ -80,7 +80,7 @@ class SpanRealDataTest {
             assertEquals(e.firstLocatedAnswer().start(), p.start(), "question " + e.id());
             assertEquals(e.context().substring(p.start(), p.end()), p.text());
         }
-        double f1 = kind.score(examples, predictions, labels, declaration.metric()).value();
+        double f1 = kind.decoder().score(examples, predictions, labels, declaration.metric()).value();
         assertTrue(f1 >= 100.0 * fits.size() / QUESTIONS - 1e-9, "F1 " + f1);
     }
 }

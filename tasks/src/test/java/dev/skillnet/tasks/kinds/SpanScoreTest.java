@@ -1,11 +1,7 @@
 package dev.skillnet.tasks.kinds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import dev.skillnet.core.UserInputException;
 import dev.skillnet.data.Answer;
 import dev.skillnet.data.Source;
 import dev.skillnet.data.SpanExample;
@@ -20,7 +16,7 @@ class SpanScoreTest {
 
     private static final LabelSet NONE = new LabelSet(List.of());
 
-    private final SpanKind kind = new SpanKind();
+    private final TaskKind<SpanExample, SpanPrediction> kind = TaskKind.span();
 
     private static SpanExample example(String... answers) {
         List<Answer> list = java.util.Arrays.stream(answers).map(a -> new Answer(a, -1)).toList();
@@ -39,12 +35,12 @@ class SpanScoreTest {
         // Q1 matches the second (unlocated) reference exactly; Q2 shares one of two characters.
         List<SpanExample> gold = List.of(example("北京市", "北京"), example("上海"));
         List<SpanPrediction> pred = List.of(answer("北京"), answer("海口"));
-        Score f1 = kind.score(gold, pred, NONE, "cmrc_f1");
+        Score f1 = kind.decoder().score(gold, pred, NONE, "cmrc_f1");
         assertEquals("cmrc_f1", f1.metric());
         assertEquals(75.0, f1.value(), 1e-9);
         assertEquals(50.0, f1.extras().get("em"), 1e-9);
         assertEquals(2, f1.n());
-        Score em = kind.score(gold, pred, NONE, "cmrc_em");
+        Score em = kind.decoder().score(gold, pred, NONE, "cmrc_em");
         assertEquals("cmrc_em", em.metric());
         assertEquals(50.0, em.value(), 1e-9);
         assertEquals(75.0, em.extras().get("f1"), 1e-9);
@@ -53,27 +49,17 @@ class SpanScoreTest {
     @Test
     void baselineAnswersTheMostFrequentTrainingAnswer() {
         List<SpanExample> train = List.of(example("北京"), example("上海"), example("北京"), example("广州"));
-        assertEquals("北京", SpanKind.majorityAnswer(train));
+        assertEquals("北京", SpanDecoder.majorityAnswer(train));
         List<SpanExample> test = List.of(example("北京"), example("南京"));
-        Score s = kind.baseline(train, test, NONE, "cmrc_f1");
+        Score s = kind.decoder().baseline(train, test, NONE, "cmrc_f1");
         assertEquals("cmrc_f1", s.metric());
         assertEquals(50.0 + 25.0, s.value(), 1e-9); // 北京: F1 1, and 0.5 against 南京
         assertEquals(50.0, s.extras().get("em"), 1e-9);
     }
 
     @Test
-    void readsPredictInputAndPrintsTheAnswer() {
-        JsonObject in = JsonParser.parseString("{\"context\": \"甲乙丙\", \"question\": \"哪个\"}").getAsJsonObject();
-        SpanExample e = kind.fromInput(in, Path.of("in.jsonl"), 3);
-        assertEquals("甲乙丙", e.context());
-        assertEquals("哪个", e.question());
-        assertEquals(List.of(), e.answers());
+    void needsASpanHeadAndNoLabels() {
         assertEquals(HeadKind.SPAN, kind.headKind());
-        assertEquals(0, kind.outputLabels(KindFixtures.span(16, 4, 30), List.of()).size());
-        UserInputException missing = assertThrows(UserInputException.class, () -> kind.fromInput(
-                JsonParser.parseString("{\"context\": \"甲\"}").getAsJsonObject(), Path.of("in.jsonl"), 8));
-        assertEquals(8, missing.line());
-        assertEquals(JsonParser.parseString("{\"answer\": \"乙丙\", \"start\": 1, \"end\": 3, \"score\": 2.5, \"probability\": 0.25}"),
-                kind.toJson(e, new SpanPrediction("乙丙", 1, 3, 2.5, 0.25)));
+        assertEquals(0, kind.featurizer().outputLabels(KindFixtures.span(16, 4, 30), List.of()).size());
     }
 }

@@ -1,11 +1,7 @@
 package dev.skillnet.tasks.kinds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import dev.skillnet.core.UserInputException;
 import dev.skillnet.data.Source;
 import dev.skillnet.core.TagScheme;
 import dev.skillnet.data.TaggedExample;
@@ -19,7 +15,7 @@ class TaggingDecodeTest {
     private static final String NON_BMP = "\uD840\uDC00"; // U+20000, two Java chars
     private static final LabelSet TAGS = TagSets.build(TagScheme.BIO, List.of("PER", "LOC"));
 
-    private final TaggingKind kind = new TaggingKind();
+    private final TaskKind<TaggedExample, TaggingPrediction> kind = TaskKind.tagging();
 
     private static TaggedExample example(List<String> chars) {
         return new TaggedExample(chars, chars.stream().map(c -> "O").toList(),
@@ -46,7 +42,7 @@ class TaggingDecodeTest {
         // 李 U+20000 在 上 海: PER covers a two-char code point, so LOC starts at Java offset 4.
         TaggedExample e = example(List.of("李", NON_BMP, "在", "上", "海"));
         Feature f = feature(new int[] {-1, 0, 1, 2, 3, 4, -1}, 0);
-        TaggingPrediction p = kind.decode(List.of(e), List.of(f),
+        TaggingPrediction p = kind.decoder().decode(List.of(e), List.of(f),
                 List.of(logits(List.of("O", "B-PER", "I-PER", "O", "B-LOC", "I-LOC", "O"))), TAGS,
                 KindFixtures.tagging("BIO", 32)).get(0);
         assertEquals(List.of("B-PER", "I-PER", "O", "B-LOC", "I-LOC"), p.tags());
@@ -59,7 +55,7 @@ class TaggingDecodeTest {
         // Character 1 has two tokens (the second says I-LOC, ignored); characters 3 and 4 were cut.
         TaggedExample e = example(List.of("王", "ab", "在", "北", "京"));
         Feature f = feature(new int[] {-1, 0, 1, 1, 2, -1}, 0);
-        TaggingPrediction p = kind.decode(List.of(e), List.of(f),
+        TaggingPrediction p = kind.decoder().decode(List.of(e), List.of(f),
                 List.of(logits(List.of("B-LOC", "B-PER", "I-PER", "I-LOC", "O", "B-LOC"))), TAGS,
                 KindFixtures.tagging("BIO", 6)).get(0);
         assertEquals(List.of("B-PER", "I-PER", "O", "O", "O"), p.tags());
@@ -70,31 +66,9 @@ class TaggingDecodeTest {
     void aStrayInsideInThePredictionIsReadAsAnEntityStart() {
         TaggedExample e = example(List.of("上", "海"));
         Feature f = feature(new int[] {-1, 0, 1, -1}, 0);
-        TaggingPrediction p = kind.decode(List.of(e), List.of(f),
+        TaggingPrediction p = kind.decoder().decode(List.of(e), List.of(f),
                 List.of(logits(List.of("O", "I-LOC", "I-LOC", "O"))), TAGS,
                 KindFixtures.tagging("BIO", 32)).get(0);
         assertEquals(List.of(new EntityMention("LOC", 0, 2, "上海")), p.entities());
-    }
-
-    @Test
-    void inputTextIsSplitByCodePoint() {
-        JsonObject in = JsonParser.parseString("{\"text\": \"李" + NON_BMP + "在\"}").getAsJsonObject();
-        TaggedExample e = kind.fromInput(in, Path.of("in.jsonl"), 4);
-        assertEquals(List.of("李", NON_BMP, "在"), e.chars());
-        assertEquals(List.of("O", "O", "O"), e.tags());
-        UserInputException missing = assertThrows(UserInputException.class,
-                () -> kind.fromInput(new JsonObject(), Path.of("in.jsonl"), 9));
-        assertEquals(9, missing.line());
-    }
-
-    @Test
-    void printsEntitiesAndTags() {
-        TaggedExample e = example(List.of("上", "海"));
-        TaggingPrediction p = new TaggingPrediction(List.of("B-LOC", "I-LOC"),
-                List.of(new EntityMention("LOC", 0, 2, "上海")));
-        assertEquals(JsonParser.parseString(
-                "{\"entities\": [{\"text\": \"上海\", \"type\": \"LOC\", \"start\": 0, \"end\": 2}],"
-                        + " \"tags\": [\"B-LOC\", \"I-LOC\"]}"),
-                kind.toJson(e, p));
     }
 }

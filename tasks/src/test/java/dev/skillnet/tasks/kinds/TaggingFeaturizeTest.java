@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.data.Source;
 import dev.skillnet.data.TaggedExample;
@@ -27,14 +24,14 @@ class TaggingFeaturizeTest {
 
     @TempDir Path dir;
 
-    private final TaggingKind kind = new TaggingKind();
+    private final TaskKind<TaggedExample, TaggingPrediction> kind = TaskKind.tagging();
     private BertTokenizer tokenizer;
     private LabelSet tags; // O, B-PER, I-PER, B-LOC, I-LOC
 
     @BeforeEach
     void setUp() {
         tokenizer = KindFixtures.tokenizer(dir, List.of("王", "在", "北", "京", "a", "##b"));
-        tags = kind.outputLabels(KindFixtures.tagging("BIO", 32), List.of("PER", "LOC"));
+        tags = kind.featurizer().outputLabels(KindFixtures.tagging("BIO", 32), List.of("PER", "LOC"));
     }
 
     @AfterEach
@@ -52,7 +49,7 @@ class TaggingFeaturizeTest {
         // with a stray I-LOC, which seqeval reads as the start of an entity.
         TaggedExample e = example(List.of("王", "ab", "在", "北", "京"),
                 List.of("B-PER", "O", "O", "I-LOC", "I-LOC"), 3);
-        Featurized f = kind.featurize(List.of(e), tokenizer, KindFixtures.tagging("BIO", 32), tags);
+        Featurized f = kind.featurizer().featurize(List.of(e), tokenizer, KindFixtures.tagging("BIO", 32), tags);
 
         Feature feature = f.features().get(0);
         assertArrayEquals(new int[] {-1, 0, 1, 1, 2, 3, 4, -1}, feature.encoded().wordIds());
@@ -67,7 +64,7 @@ class TaggingFeaturizeTest {
     void aTagOutsideTheTagSetNamesFileLineAndTag() {
         TaggedExample good = example(List.of("王"), List.of("B-PER"), 1);
         TaggedExample bad = example(List.of("王", "在"), List.of("B-PER", "B-MISC"), 17);
-        UserInputException e = assertThrows(UserInputException.class, () -> kind.featurize(
+        UserInputException e = assertThrows(UserInputException.class, () -> kind.featurizer().featurize(
                 List.of(good, bad), tokenizer, KindFixtures.tagging("BIO", 32), tags));
         assertEquals(DATA, e.file());
         assertEquals(17, e.line());
@@ -79,21 +76,9 @@ class TaggingFeaturizeTest {
     void countsTruncatedExamples() {
         TaggedExample longOne = example(List.of("王", "在", "北", "京"), List.of("B-PER", "O", "B-LOC", "I-LOC"), 1);
         TaggedExample shortOne = example(List.of("王"), List.of("B-PER"), 6);
-        Featurized f = kind.featurize(List.of(longOne, shortOne), tokenizer,
+        Featurized f = kind.featurizer().featurize(List.of(longOne, shortOne), tokenizer,
                 KindFixtures.tagging("BIO", 4), tags);
         assertEquals(1, f.truncated());
         assertArrayEquals(new int[] {I, 1, 0, I}, f.features().get(0).targets());
-    }
-
-    @Test
-    void targetsArePaddedWithIgnore() {
-        Featurized f = kind.featurize(List.of(
-                example(List.of("王", "在"), List.of("B-PER", "O"), 1),
-                example(List.of("北"), List.of("B-LOC"), 4)), tokenizer, KindFixtures.tagging("BIO", 32), tags);
-        try (NDManager m = NDManager.newBaseManager()) {
-            NDArray t = kind.targets(f.features(), 5, m);
-            assertEquals(new Shape(2, 5), t.getShape());
-            assertArrayEquals(new long[] {I, 1, 0, I, I, I, 3, I, I, I}, t.toLongArray());
-        }
     }
 }

@@ -23,19 +23,19 @@ class TaggingRealDataTest {
 
     @TempDir Path dir;
 
-    private final TaggingKind kind = new TaggingKind();
+    private final TaskKind<TaggedExample, TaggingPrediction> kind = TaskKind.tagging();
 
     @Test
     void goldTargetsDecodeBackToTheGoldEntities() {
         TaskDeclaration declaration = SharedData.declaration("msra_ner");
-        List<TaggedExample> examples = kind.read(SharedData.reader(declaration), "train").subList(0, SENTENCES);
-        LabelSet tags = kind.outputLabels(declaration, declaration.labels().values());
+        List<TaggedExample> examples = kind.featurizer().read(SharedData.reader(declaration), "train").subList(0, SENTENCES);
+        LabelSet tags = kind.featurizer().outputLabels(declaration, declaration.labels().values());
         assertEquals(List.of("O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"), tags.labels());
 
         List<String> texts = examples.stream().map(e -> String.join("", e.chars())).toList();
         Featurized featurized;
         try (BertTokenizer tokenizer = KindFixtures.tokenizer(dir, KindFixtures.charTokens(texts))) {
-            featurized = kind.featurize(examples, tokenizer, declaration, tags);
+            featurized = kind.featurizer().featurize(examples, tokenizer, declaration, tags);
         }
         assertEquals(SENTENCES, featurized.features().size());
         assertEquals(0, featurized.truncated(), "all of these sentences fit in max_length");
@@ -50,9 +50,9 @@ class TaggingRealDataTest {
             }
             logits.add(row);
         }
-        List<TaggingPrediction> predictions = kind.decode(examples, featurized.features(), logits, tags, declaration);
+        List<TaggingPrediction> predictions = kind.decoder().decode(examples, featurized.features(), logits, tags, declaration);
 
-        Score score = kind.score(examples, predictions, tags, declaration.metric());
+        Score score = kind.decoder().score(examples, predictions, tags, declaration.metric());
         assertEquals("entity_f1", score.metric());
         assertEquals(100.0, score.value(), 1e-9);
         int entities = 0;
@@ -68,6 +68,6 @@ class TaggingRealDataTest {
         // The check means something only if there are entities to get right.
         assertTrue(entities > 50, entities + " gold entities");
         // And the baseline, scored the same way, gets none of them.
-        assertEquals(0.0, kind.baseline(examples, examples, tags, declaration.metric()).value(), 0.0);
+        assertEquals(0.0, kind.decoder().baseline(examples, examples, tags, declaration.metric()).value(), 0.0);
     }
 }

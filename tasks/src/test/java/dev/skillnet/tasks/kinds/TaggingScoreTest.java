@@ -15,7 +15,7 @@ class TaggingScoreTest {
 
     private static final LabelSet TAGS = TagSets.build(TagScheme.BIO, List.of("PER", "LOC"));
 
-    private final TaggingKind kind = new TaggingKind();
+    private final TaskKind<TaggedExample, TaggingPrediction> kind = TaskKind.tagging();
 
     private static TaggedExample gold(List<String> tags) {
         return new TaggedExample(tags.stream().map(t -> "x").toList(), tags,
@@ -31,7 +31,7 @@ class TaggingScoreTest {
         // Gold: PER [0,2), LOC [3,4); predicted: PER [0,2) right, LOC [2,4) wrong.
         List<TaggedExample> gold = List.of(gold(List.of("B-PER", "I-PER", "O", "B-LOC")));
         List<TaggingPrediction> pred = List.of(predicted(List.of("B-PER", "I-PER", "B-LOC", "I-LOC")));
-        Score s = kind.score(gold, pred, TAGS, "entity_f1");
+        Score s = kind.decoder().score(gold, pred, TAGS, "entity_f1");
         assertEquals("entity_f1", s.metric());
         assertEquals(50.0, s.value(), 1e-9);
         assertEquals(1, s.n());
@@ -44,12 +44,12 @@ class TaggingScoreTest {
     void baselinePredictsTheMajorityTagEverywhere() {
         List<TaggedExample> train = List.of(gold(List.of("B-PER", "O", "O")), gold(List.of("O", "B-LOC")));
         List<TaggedExample> test = List.of(gold(List.of("B-PER", "O")), gold(List.of("O", "O")));
-        Score s = kind.baseline(train, test, TAGS, "entity_f1");
+        Score s = kind.decoder().baseline(train, test, TAGS, "entity_f1");
         assertEquals("entity_f1", s.metric());
         assertEquals(0.0, s.value(), 0.0);
         assertEquals(2, s.n());
         // The same test set scored with its own gold tags: the 0 above comes from predicting all O.
-        assertEquals(100.0, kind.score(test, List.of(predicted(List.of("B-PER", "O")),
+        assertEquals(100.0, kind.decoder().score(test, List.of(predicted(List.of("B-PER", "O")),
                 predicted(List.of("O", "O"))), TAGS, "entity_f1").value(), 1e-9);
     }
 }

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.skillnet.core.UserInputException;
 import dev.skillnet.core.TagScheme;
+import dev.skillnet.core.UserInputException;
+import dev.skillnet.data.TaggedExample;
 import dev.skillnet.model.heads.HeadKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The tag set of a tagging task: O first, then each declared type's tags in scheme order. */
 class TaggingTagSetTest {
 
-    private final TaggingKind kind = new TaggingKind();
+    private final TaskKind<TaggedExample, TaggingPrediction> kind = TaskKind.tagging();
 
     @Test
     void bioGivesBeginAndInsidePerTypeInDeclaredOrder() {
@@ -36,8 +37,8 @@ class TaggingTagSetTest {
     @Test
     void theSchemeIsReadFromTheDeclarationsData() {
         assertEquals(List.of("O", "B-PER", "M-PER", "E-PER", "S-PER", "B-LOC", "M-LOC", "E-LOC", "S-LOC"),
-                kind.outputLabels(KindFixtures.tagging("BMES", 32), List.of("PER", "LOC")).labels());
-        assertEquals(5, kind.outputLabels(KindFixtures.tagging("BIO", 32), List.of("PER", "LOC")).size());
+                kind.featurizer().outputLabels(KindFixtures.tagging("BMES", 32), List.of("PER", "LOC")).labels());
+        assertEquals(5, kind.featurizer().outputLabels(KindFixtures.tagging("BIO", 32), List.of("PER", "LOC")).size());
         assertEquals(HeadKind.TOKEN, kind.headKind());
     }
 
@@ -52,7 +53,7 @@ class TaggingTagSetTest {
     @Test
     void aRepeatedTypeIsAnErrorInTheDeclaration() {
         UserInputException e = assertThrows(UserInputException.class,
-                () -> kind.outputLabels(KindFixtures.tagging("BIO", 32), List.of("PER", "PER")));
+                () -> kind.featurizer().outputLabels(KindFixtures.tagging("BIO", 32), List.of("PER", "PER")));
         assertEquals(KindFixtures.DECLARATION, e.file());
         assertTrue(e.getMessage().contains("PER"), e.getMessage());
     }
@@ -63,6 +64,6 @@ class TaggingTagSetTest {
                 List.of("B-PER", "I-PER", "O"), new dev.skillnet.data.Source(KindFixtures.DECLARATION, 1));
         var b = new dev.skillnet.data.TaggedExample(List.of("a", "b"),
                 List.of("S-LOC", "B-ORG"), new dev.skillnet.data.Source(KindFixtures.DECLARATION, 5));
-        assertEquals(List.of("LOC", "ORG", "PER"), kind.labelsIn(List.of(a, b)));
+        assertEquals(List.of("LOC", "ORG", "PER"), kind.featurizer().labelsIn(List.of(a, b)));
     }
 }

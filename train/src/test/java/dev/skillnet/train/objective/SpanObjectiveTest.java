@@ -1,20 +1,24 @@
-package dev.skillnet.tasks.kinds;
+package dev.skillnet.train.objective;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.skillnet.data.tokenize.Encoded;
+import dev.skillnet.tasks.kinds.Feature;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The span loss: mean of start and end cross entropy over the real (unpadded) tokens. */
-class SpanLossTest {
+class SpanObjectiveTest {
 
     private static final float LN2 = (float) Math.log(2);
 
-    private final SpanKind kind = new SpanKind();
+    private final Objective objective = new SpanObjective();
     private NDManager manager;
 
     @BeforeEach
@@ -38,17 +42,24 @@ class SpanLossTest {
         NDArray targets = manager.create(new long[] {1, 1, 0, 0}, new Shape(2, 2));
         NDArray mask = manager.create(new long[] {1, 1, 0, 1, 1, 1}, new Shape(2, 3));
         double expected = (Math.log(1.5) + Math.log(2) + Math.log(3) + Math.log(2)) / 4;
-        assertEquals(expected, kind.loss(logits, targets, mask).getFloat(), 1e-5);
+        assertEquals(expected, objective.loss(logits, targets, mask).getFloat(), 1e-5);
     }
 
     @Test
     void targetsAreStartAndEndPerFeature() {
-        Feature a = new Feature(KindFixtures.encoded(new int[3], new int[3], new int[3], new int[3]),
+        Feature a = new Feature(tokens(3),
                 new int[] {2, 5}, 0);
-        Feature b = new Feature(KindFixtures.encoded(new int[3], new int[3], new int[3], new int[3]),
+        Feature b = new Feature(tokens(3),
                 new int[] {0, 0}, 1);
-        NDArray t = kind.targets(java.util.List.of(a, b), 9, manager);
+        NDArray t = objective.targets(List.of(a, b), 9, manager);
         assertEquals(new Shape(2, 2), t.getShape());
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {2, 5, 0, 0}, t.toLongArray());
+        assertArrayEquals(new long[] {2, 5, 0, 0}, t.toLongArray());
+    }
+
+    /** An encoding of n tokens whose ids and offsets the objective does not read. */
+    private static Encoded tokens(int n) {
+        String[] text = new String[n];
+        java.util.Arrays.fill(text, "t");
+        return new Encoded(new long[n], new long[n], text, new int[n], new int[n], new int[n], new int[n], false);
     }
 }

@@ -1,0 +1,42 @@
+package dev.skillnet.inference.json;
+
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import dev.skillnet.data.Source;
+import dev.skillnet.data.SpanExample;
+import dev.skillnet.tasks.kinds.SpanPrediction;
+import java.util.List;
+
+/** Reading comprehension: {@code {"question", "context", "id"?}} in, {@code {"answer", "start", "end", "score", "probability"}} out. */
+public final class SpanJson implements PredictJson<SpanExample, SpanPrediction> {
+
+    /** Reads {@code {"context": "...", "question": "...", "id": "..."}} ({@code id} optional). */
+    @Override
+    public SpanExample fromInput(JsonObject input, Source source) {
+        String context = JsonFields.string(input, "context", true);
+        String question = JsonFields.string(input, "question", true);
+        String id = JsonFields.string(input, "id", false);
+        return new SpanExample(id != null ? id : "line-" + source.line(), "", context, question, List.of(), source);
+    }
+
+    /**
+     * @return {@code {"answer": text, "start": s, "end": e, "score": x, "probability": p}} (score
+     *     null if none)
+     */
+    @Override
+    public JsonObject toJson(SpanExample example, SpanPrediction prediction) {
+        JsonObject o = new JsonObject();
+        o.addProperty("answer", prediction.text());
+        o.addProperty("start", prediction.start());
+        o.addProperty("end", prediction.end());
+        if (Double.isFinite(prediction.score())) {
+            o.addProperty("score", prediction.score());
+        } else {
+            o.add("score", JsonNull.INSTANCE);
+        }
+        if (!Double.isNaN(prediction.probability())) {
+            o.addProperty("probability", prediction.probability());
+        }
+        return o;
+    }
+}
