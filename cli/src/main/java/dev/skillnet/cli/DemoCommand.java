@@ -13,7 +13,6 @@ import dev.skillnet.train.Routing;
 import dev.skillnet.train.TrainConfig;
 import dev.skillnet.train.TrainDefaults;
 import dev.skillnet.train.TrainingJob;
-import dev.skillnet.train.pretrain.PairObjective;
 import dev.skillnet.train.pretrain.PretrainConfig;
 import dev.skillnet.train.pretrain.PretrainCorpus;
 import dev.skillnet.train.pretrain.PretrainJob;
@@ -100,8 +99,8 @@ final class DemoCommand implements Callable<Integer> {
         // batch 16, lr 2e-4, temperature 2, as train --init; one dev evaluation, at the end
         TrainConfig train = TrainConfig.builder(TrainDefaults.FINE_TUNING).optSteps(n).optEvalEvery(0).optSeed(seed)
                 .optDevLimit(FINE_TUNE_DEV_LIMIT).build();
-        return new JobConfig(out, Home.declarations(), null, Home.samples(), List.of(), init,
-                ModelSize.parse("tiny"), Routing.skills(FINE_TUNE_SKILL_LAYERS), 2, train);
+        return JobConfig.builder().setOut(out).setTasksDir(Home.declarations()).setDataRoot(Home.samples())
+                .setTrain(train).optInit(init).optRouting(Routing.skills(FINE_TUNE_SKILL_LAYERS)).build();
     }
 
     private JobConfig scratchJob() {
@@ -112,16 +111,16 @@ final class DemoCommand implements Callable<Integer> {
             for (TaskDeclaration d : TaskDeclarations.load(Home.declarations(), SkillTable.defaults()).tasks()) {
                 tasks.add(Task.open(d, Home.samples()));
             }
-            PretrainConfig pretrain = new PretrainConfig(pretrainSteps, 32, 1e-3, 0.06, 0.01, 1.0, 128, 0.15, 0.5,
-                    PairObjective.NSP, List.of("token", "general"), List.of("sequence", "pair", "general"), 250, seed);
-            new PretrainJob(new PretrainJob.Config(init, null, ModelSize.parse("tiny"), SkillTable.defaults(),
-                    PretrainCorpus.fromTasks(tasks), 2, pretrain)).run();
+            PretrainConfig pretrain = PretrainConfig.builder().optSteps(pretrainSteps).optLogEvery(250).optSeed(seed)
+                    .build();
+            new PretrainJob(PretrainJob.Config.builder().setOut(init).setCorpus(PretrainCorpus.fromTasks(tasks))
+                    .optSize(ModelSize.parse("tiny")).optTrain(pretrain).build()).run();
         }
         // the tiny encoder learns fast: lr 1e-3, 6% warm-up, temperature-2 sampling, dev every 1000
         TrainConfig train = TrainConfig.builder(TrainDefaults.FROM_SCRATCH).optSteps(steps == null ? 6000 : steps)
                 .optLearningRate(1e-3).optWarmupFraction(0.06).optEvalEvery(1000).optLogEvery(250).optSeed(seed)
                 .optSampling(SAMPLING).build();
-        return new JobConfig(out, Home.declarations(), null, Home.samples(), List.of(), init,
-                ModelSize.parse("tiny"), Routing.skills(List.of()), 2, train);
+        return JobConfig.builder().setOut(out).setTasksDir(Home.declarations()).setDataRoot(Home.samples())
+                .setTrain(train).optInit(init).optSize(ModelSize.parse("tiny")).build();
     }
 }

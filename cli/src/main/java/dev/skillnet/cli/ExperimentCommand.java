@@ -79,11 +79,13 @@ final class ExperimentCommand implements Callable<Integer> {
         JobConfig template = job.toJob(out, size, Mode.SKILL, train);
         TrainConfig t = template.train();
         PretrainConfig pretrain = pretrainSteps <= 0 ? null
-                : new PretrainConfig(pretrainSteps, t.batchSize(), t.learningRate(), 0.06, t.weightDecay(),
-                        t.clipNorm(), 128, 0.15, 0.5, PairObjective.parse(pretrainObjective),
-                        List.of("token", "general"), List.of("sequence", "pair", "general"), t.logEvery(), seeds.get(0));
-        List<VariantResult> results = new Experiment(new ExperimentConfig(out, template, parsed, seeds, pretrain,
-                extendTask, extendSteps > 0 ? extendSteps : Math.max(1, t.steps() / 4))).run();
+                : PretrainConfig.builder().optSteps(pretrainSteps).optBatchSize(t.batchSize())
+                        .optLearningRate(t.learningRate()).optWeightDecay(t.weightDecay()).optClipNorm(t.clipNorm())
+                        .optPairObjective(PairObjective.parse(pretrainObjective)).optLogEvery(t.logEvery())
+                        .optSeed(seeds.get(0)).build();
+        List<VariantResult> results = new Experiment(ExperimentConfig.builder().setOut(out).setTemplate(template)
+                .optModes(parsed).optSeeds(seeds).optPretrain(pretrain).optExtendTask(extendTask)
+                .optExtendSteps(extendSteps).build()).run();
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         String command = "./skillnet " + (args.isEmpty() || !args.get(0).equals("experiment") ? "experiment " : "")
                 + String.join(" ", args);

@@ -43,8 +43,9 @@ final class ExtendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Report report = new ExtensionJob(new ExtensionJob.Config(model, taskFile, dataRoot == null ? Home.data() : dataRoot,
-                out, Freeze.parse(train), options.toConfig(false))).run();
+        Report report = new ExtensionJob(ExtensionJob.Config.builder().setModel(model).setTaskFile(taskFile)
+                .setDataRoot(dataRoot == null ? Home.data() : dataRoot).setOut(out).setTrain(options.toConfig(false))
+                .optFreeze(Freeze.parse(train)).build()).run();
         spec.commandLine().getOut().print(report.toTable());
         spec.commandLine().getOut().println("wrote " + out.resolve("results.json") + ", " + out.resolve("results.md")
                 + " and the extended model " + out.resolve("best"));

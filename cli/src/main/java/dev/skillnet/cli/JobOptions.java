@@ -43,7 +43,7 @@ final class JobOptions {
     @Option(names = "--top-k", defaultValue = "2", description = "moe: experts per token (default ${DEFAULT-VALUE}).")
     int topK;
 
-    @Option(names = "--vocab-min-count", defaultValue = "2", description = "From scratch: a character enters the vocabulary after this many occurrences (default ${DEFAULT-VALUE}).")
+    @Option(names = "--vocab-min-count", defaultValue = "" + JobConfig.DEFAULT_VOCAB_MIN_COUNT, description = "From scratch: a character enters the vocabulary after this many occurrences (default ${DEFAULT-VALUE}).")
     int vocabMinCount;
 
     /**
@@ -55,8 +55,9 @@ final class JobOptions {
      */
     JobConfig toJob(Path out, String size, Mode mode, TrainOptions train) {
         Path initFolder = initFolder();
-        return new JobConfig(out, tasksDir == null ? Home.declarations() : tasksDir, skillsFile,
-                dataRoot == null ? Home.data() : dataRoot, taskNames, initFolder, ModelSize.parse(size),
-                new Routing(mode, skillLayers, experts, topK), vocabMinCount, train.toConfig(initFolder != null));
+        return JobConfig.builder().setOut(out).setTasksDir(tasksDir == null ? Home.declarations() : tasksDir)
+                .setDataRoot(dataRoot == null ? Home.data() : dataRoot).setTrain(train.toConfig(initFolder != null))
+                .optSkillsFile(skillsFile).optTaskNames(taskNames).optInit(initFolder).optSize(ModelSize.parse(size))
+                .optRouting(new Routing(mode, skillLayers, experts, topK)).optVocabMinCount(vocabMinCount).build();
     }
 }

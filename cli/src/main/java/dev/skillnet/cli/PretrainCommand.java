@@ -6,6 +6,7 @@ import dev.skillnet.tasks.declare.Declared;
 import dev.skillnet.tasks.declare.TaskDeclaration;
 import dev.skillnet.tasks.declare.TaskDeclarations;
 import dev.skillnet.tasks.run.Task;
+import dev.skillnet.train.JobConfig;
 import dev.skillnet.train.ModelSize;
 import dev.skillnet.train.pretrain.PairObjective;
 import dev.skillnet.train.pretrain.PretrainConfig;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code skillnet pretrain}: sparse skill pre-training with masked-LM and a pair objective. */
-@Command(name = "pretrain", mixinStandardHelpOptions = true,
+@Command(name = "pretrain", mixinStandardHelpOptions = true, defaultValueProvider = PretrainDefaults.class,
         description = {"Pre-train the encoder's skills sparsely: masked language modelling activates --mlm-skills,",
                 "the pair objective (next-sentence or sentence-order prediction) activates --pair-skills, and",
                 "each updates only what it ran. Text comes from --text files (one text per line) and/or the",
@@ -41,7 +42,7 @@ final class PretrainCommand implements Callable<Integer> {
             description = "Continue from this model folder or known encoder (bge-small-zh, mbert-cased), its cls.* heads too when present.")
     String init;
 
-    @Option(names = "--size", defaultValue = "small", paramLabel = "SIZE",
+    @Option(names = "--size", defaultValue = JobConfig.DEFAULT_SIZE, paramLabel = "SIZE",
             description = "Encoder size from scratch: tiny, small, base or H,L,A,I (default ${DEFAULT-VALUE}).")
     String size;
 
@@ -64,62 +65,65 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--skills", paramLabel = "FILE", description = "A skill table (default: the seven built-in skills).")
     Path skillsFile;
 
-    @Option(names = "--mlm-skills", split = ",", defaultValue = "token,general", paramLabel = "SKILL",
+    @Option(names = "--mlm-skills", split = ",", paramLabel = "SKILL",
             description = "Skills masked-LM activates (default ${DEFAULT-VALUE}).")
     List<String> mlmSkills;
 
-    @Option(names = "--pair-skills", split = ",", defaultValue = "sequence,pair,general", paramLabel = "SKILL",
+    @Option(names = "--pair-skills", split = ",", paramLabel = "SKILL",
             description = "Skills the pair objective activates (default ${DEFAULT-VALUE}).")
     List<String> pairSkills;
 
-    @Option(names = "--pair-objective", defaultValue = "nsp", description = "nsp, sop or none (default ${DEFAULT-VALUE}).")
+    @Option(names = "--pair-objective", description = "nsp, sop or none (default ${DEFAULT-VALUE}).")
     String pairObjective;
 
-    @Option(names = "--pair-fraction", defaultValue = "0.5", description = "Fraction of steps for the pair objective (default ${DEFAULT-VALUE}).")
+    @Option(names = "--pair-fraction", description = "Fraction of steps for the pair objective (default ${DEFAULT-VALUE}).")
     double pairFraction;
 
-    @Option(names = "--steps", defaultValue = "3000", description = "Optimiser steps (default ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", description = "Optimiser steps (default ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--batch-size", defaultValue = "32", description = "Texts per batch (default ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", description = "Texts per batch (default ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate (default ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", description = "Peak learning rate (default ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--warmup", defaultValue = "0.06", description = "Fraction of steps of warm-up (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", description = "Fraction of steps of warm-up (default ${DEFAULT-VALUE}).")
     double warmup;
 
-    @Option(names = "--weight-decay", defaultValue = "0.01", description = "AdamW weight decay (default ${DEFAULT-VALUE}).")
+    @Option(names = "--weight-decay", description = "AdamW weight decay (default ${DEFAULT-VALUE}).")
     double weightDecay;
 
-    @Option(names = "--clip-norm", defaultValue = "1.0", description = "Global gradient norm clip (default ${DEFAULT-VALUE}).")
+    @Option(names = "--clip-norm", description = "Global gradient norm clip (default ${DEFAULT-VALUE}).")
     double clipNorm;
 
-    @Option(names = "--max-length", defaultValue = "128", description = "Tokens per input (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-length", description = "Tokens per input (default ${DEFAULT-VALUE}).")
     int maxLength;
 
-    @Option(names = "--mask-prob", defaultValue = "0.15", description = "Fraction of tokens masked (default ${DEFAULT-VALUE}).")
+    @Option(names = "--mask-prob", description = "Fraction of tokens masked (default ${DEFAULT-VALUE}).")
     double maskProbability;
 
-    @Option(names = "--vocab-min-count", defaultValue = "2", description = "From scratch: occurrences a character needs to enter the vocabulary (default ${DEFAULT-VALUE}).")
+    @Option(names = "--vocab-min-count", defaultValue = "" + JobConfig.DEFAULT_VOCAB_MIN_COUNT, description = "From scratch: occurrences a character needs to enter the vocabulary (default ${DEFAULT-VALUE}).")
     int vocabMinCount;
 
-    @Option(names = "--log-every", defaultValue = "100", description = "Log progress every N steps (default ${DEFAULT-VALUE}).")
+    @Option(names = "--log-every", description = "Log progress every N steps (default ${DEFAULT-VALUE}).")
     int logEvery;
 
-    @Option(names = "--seed", defaultValue = "13", description = "Seed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() {
         SkillTable skills = skillsFile == null ? SkillTable.defaults() : SkillTable.load(skillsFile);
         PretrainCorpus corpus = corpus(skills);
-        PretrainConfig config = new PretrainConfig(steps, batchSize, learningRate, warmup, weightDecay, clipNorm,
-                maxLength, maskProbability, pairFraction, PairObjective.parse(pairObjective), mlmSkills, pairSkills,
-                logEvery, seed);
-        Pretrainer.Result r = new PretrainJob(new PretrainJob.Config(out, Encoders.folder(init, "--init"), ModelSize.parse(size), skills, corpus,
-                vocabMinCount, config)).run();
+        PretrainConfig config = PretrainConfig.builder().optSteps(steps).optBatchSize(batchSize)
+                .optLearningRate(learningRate).optWarmupFraction(warmup).optWeightDecay(weightDecay).optClipNorm(clipNorm)
+                .optMaxLength(maxLength).optMaskProbability(maskProbability).optPairFraction(pairFraction)
+                .optPairObjective(PairObjective.parse(pairObjective)).optMlmSkills(mlmSkills).optPairSkills(pairSkills)
+                .optLogEvery(logEvery).optSeed(seed).build();
+        Pretrainer.Result r = new PretrainJob(PretrainJob.Config.builder().setOut(out).setCorpus(corpus)
+                .optInit(Encoders.folder(init, "--init")).optSize(ModelSize.parse(size)).optSkills(skills)
+                .optVocabMinCount(vocabMinCount).optTrain(config).build()).run();
         var o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "masked-LM: %d steps, loss %.3f -> %.3f%n", r.mlmSteps(), mean(r.mlmLosses(), true),
                 mean(r.mlmLosses(), false));

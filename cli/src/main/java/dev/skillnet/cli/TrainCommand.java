@@ -33,7 +33,7 @@ final class TrainCommand implements Callable<Integer> {
                     + "with the options it started with; no other option may be given.")
     Path resume;
 
-    @Option(names = "--size", defaultValue = "small", paramLabel = "SIZE",
+    @Option(names = "--size", defaultValue = JobConfig.DEFAULT_SIZE, paramLabel = "SIZE",
             description = "Encoder size when training from scratch: tiny, small, base or H,L,A,I (default ${DEFAULT-VALUE}).")
     String size;
 

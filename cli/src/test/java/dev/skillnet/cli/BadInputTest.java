@@ -218,7 +218,7 @@ class BadInputTest {
                     List<String> args = new ArrayList<>(List.of(p.train()));
                     args.addAll(List.of("--mode", "poetry"));
                     return args.toArray(String[]::new);
-                }, 2, List.of("--mode", "poetry", "skill, single, dense, moe")),
+                }, 2, List.of("mode 'poetry'", "skill, single, dense, moe")),
                 new Case("pretrain on a text file that does not exist", p -> new String[] {"pretrain", "--out",
                         p.out.toString(), "--text", p.root.resolve("nowhere.txt").toString(), "--no-from-tasks"},
                         2, List.of("nowhere.txt", "text file not found")),
@@ -277,12 +277,12 @@ class BadInputTest {
                     List<String> args = new ArrayList<>(List.of(p.train()));
                     args.addAll(List.of("--dropout", "1.5"));
                     return args.toArray(String[]::new);
-                }, 2, List.of("--dropout must be in [0, 1), got 1.5")),
+                }, 2, List.of("dropout must be in [0, 1), got 1.5")),
                 new Case("--freeze-layers beyond the encoder's layers", p -> {
                     List<String> args = new ArrayList<>(List.of(p.train()));
                     args.addAll(List.of("--freeze-layers", "9"));
                     return args.toArray(String[]::new);
-                }, 2, List.of("--freeze-layers 9 exceeds the encoder's")),
+                }, 2, List.of("frozen layers 9 exceeds the encoder's")),
                 new Case("demo --pretrain-steps without --from-scratch", p -> new String[] {"demo", "--out",
                         p.out.toString(), "--pretrain-steps", "10"}, 2,
                         List.of("--pretrain-steps", "--from-scratch", "bge-small-zh")));

@@ -22,7 +22,7 @@ public enum Mode {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UserInputException("--mode: '" + text + "' is not one of skill, single, dense, moe");
+            throw new UserInputException("mode '" + text + "' is not one of skill, single, dense, moe");
         }
     }
 

@@ -32,7 +32,7 @@ public record ModelSize(int hidden, int layers, int heads, int intermediate) {
                     yield new ModelSize(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()),
                             Integer.parseInt(p[2].trim()), Integer.parseInt(p[3].trim()));
                 } catch (NumberFormatException e) {
-                    throw new UserInputException("--size must be tiny, small, base or HIDDEN,LAYERS,HEADS,INTERMEDIATE; got '"
+                    throw new UserInputException("size must be tiny, small, base or HIDDEN,LAYERS,HEADS,INTERMEDIATE; got '"
                             + name + "'");
                 }
             }
@@ -48,7 +48,7 @@ public record ModelSize(int hidden, int layers, int heads, int intermediate) {
         try {
             return BertConfig.of(vocabSize, hidden, layers, heads, intermediate, maxPositions);
         } catch (IllegalArgumentException e) {
-            throw new UserInputException("--size: " + e.getMessage());
+            throw new UserInputException("size: " + e.getMessage());
         }
     }
 }

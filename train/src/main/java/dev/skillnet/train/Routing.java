@@ -20,7 +20,7 @@ public record Routing(Mode mode, List<Integer> skillLayers, int experts, int top
     public Routing {
         skillLayers = List.copyOf(skillLayers);
         if (experts < 0 || topK < 0) {
-            throw new UserInputException("--experts and --top-k must not be negative");
+            throw new UserInputException("experts and top-k must not be negative");
         }
     }
 
@@ -40,7 +40,7 @@ public record Routing(Mode mode, List<Integer> skillLayers, int experts, int top
     public SkillLayout layout(SkillTable skills, int layers) {
         for (int l : skillLayers) {
             if (l < 0 || l >= layers) {
-                throw new UserInputException("--skill-layers: layer " + l + " is outside 0.." + (layers - 1));
+                throw new UserInputException("skill layer " + l + " is outside 0.." + (layers - 1));
             }
         }
         List<Integer> chosen = skillLayers;
@@ -57,7 +57,7 @@ public record Routing(Mode mode, List<Integer> skillLayers, int experts, int top
                 int n = experts > 0 ? experts : skills.names().size();
                 int k = topK > 0 ? topK : Math.min(2, n);
                 if (k > n) {
-                    throw new UserInputException("--top-k " + k + " exceeds --experts " + n);
+                    throw new UserInputException("top-k " + k + " exceeds the " + n + " experts");
                 }
                 yield new SkillLayout(List.of(), chosen, n, k);
             }

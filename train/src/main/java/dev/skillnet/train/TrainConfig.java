@@ -32,18 +32,18 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
 
     /** Rejects values that cannot work. */
     public TrainConfig {
-        require(steps > 0, "--steps must be positive, got " + steps);
-        require(batchSize > 0, "--batch-size must be positive, got " + batchSize);
-        require(learningRate > 0 && learningRate < 1, "--lr must be in (0, 1), got " + learningRate);
-        require(warmupFraction >= 0 && warmupFraction < 1, "--warmup must be in [0, 1), got " + warmupFraction);
-        require(weightDecay >= 0 && weightDecay < 1, "--weight-decay must be in [0, 1), got " + weightDecay);
-        require(clipNorm >= 0, "--clip-norm must be >= 0, got " + clipNorm);
-        require(evalEvery >= 0, "--eval-every must be >= 0, got " + evalEvery);
-        require(logEvery > 0, "--log-every must be positive, got " + logEvery);
-        require(evalBatchSize > 0, "--eval-batch-size must be positive, got " + evalBatchSize);
-        require(dropout == null || (dropout >= 0 && dropout < 1), "--dropout must be in [0, 1), got " + dropout);
-        require(devLimit >= 0, "--dev-limit must be >= 0, got " + devLimit);
-        require(frozenLayers >= 0, "--freeze-layers must be >= 0, got " + frozenLayers);
+        require(steps > 0, "steps must be positive, got " + steps);
+        require(batchSize > 0, "batch size must be positive, got " + batchSize);
+        require(learningRate > 0 && learningRate < 1, "learning rate must be in (0, 1), got " + learningRate);
+        require(warmupFraction >= 0 && warmupFraction < 1, "warm-up fraction must be in [0, 1), got " + warmupFraction);
+        require(weightDecay >= 0 && weightDecay < 1, "weight decay must be in [0, 1), got " + weightDecay);
+        require(clipNorm >= 0, "clip norm must be >= 0, got " + clipNorm);
+        require(evalEvery >= 0, "eval every must be >= 0, got " + evalEvery);
+        require(logEvery > 0, "log every must be positive, got " + logEvery);
+        require(evalBatchSize > 0, "eval batch size must be positive, got " + evalBatchSize);
+        require(dropout == null || (dropout >= 0 && dropout < 1), "dropout must be in [0, 1), got " + dropout);
+        require(devLimit >= 0, "dev limit must be >= 0, got " + devLimit);
+        require(frozenLayers >= 0, "frozen layers must be >= 0, got " + frozenLayers);
     }
 
     /**

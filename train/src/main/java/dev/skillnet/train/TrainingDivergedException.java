@@ -14,6 +14,6 @@ public final class TrainingDivergedException extends UserInputException {
      */
     public TrainingDivergedException(int step, String task, String what) {
         super("training diverged at step " + step + " (task " + task + "): " + what
-                + " is not finite; the last good checkpoint is kept. Try a lower --lr or a stronger --clip-norm");
+                + " is not finite; the last good checkpoint is kept. Try a lower learning rate or a stronger clip norm");
     }
 }

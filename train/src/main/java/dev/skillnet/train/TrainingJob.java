@@ -203,7 +203,7 @@ public final class TrainingJob {
      */
     private Report runSingle() {
         if (resume) {
-            throw new UserInputException(config.out(), "--resume of a 'single' run: resume each task's folder under "
+            throw new UserInputException(config.out(), "resuming a 'single' run: resume each task's folder under "
                     + config.out().resolve("single"));
         }
         SkillTable skills = config.skillsFile() == null ? SkillTable.defaults() : SkillTable.load(config.skillsFile());

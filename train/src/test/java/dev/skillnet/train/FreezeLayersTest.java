@@ -1,6 +1,5 @@
 package dev.skillnet.train;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -64,7 +63,7 @@ class FreezeLayersTest {
                     ModelSize.parse("tiny"), tokenizer.vocabSize(), 3, manager);
             UserInputException e = assertThrows(UserInputException.class, () -> new JointTrainer(model, tasks,
                     tokenizer, config(3), manager).train((s, d, a) -> { }, (s, o) -> { }, null));
-            assertEquals("--freeze-layers 3 exceeds the encoder's 2 layers", e.getMessage());
+            assertEquals("frozen layers 3 exceeds the encoder's 2 layers", e.getMessage());
         }
         assertThrows(UserInputException.class, () -> config(-1));
     }

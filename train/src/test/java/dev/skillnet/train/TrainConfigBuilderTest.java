@@ -41,6 +41,6 @@ class TrainConfigBuilderTest {
     void aValueThatCannotWorkNamesItsOption() {
         UserInputException e = assertThrows(UserInputException.class,
                 () -> TrainConfig.builder(TrainDefaults.FINE_TUNING).optBatchSize(0).build());
-        assertEquals("--batch-size must be positive, got 0", e.getMessage());
+        assertEquals("batch size must be positive, got 0", e.getMessage());
     }
 }

@@ -62,11 +62,9 @@ public final class Experiment {
                 LOG.info("experiment: sparse pre-training with seed {} in {}", seed, pre);
                 long start = System.nanoTime();
                 PretrainConfig p = config.pretrain();
-                PretrainConfig seeded = new PretrainConfig(p.steps(), p.batchSize(), p.learningRate(), p.warmupFraction(),
-                        p.weightDecay(), p.clipNorm(), p.maxLength(), p.maskProbability(), p.pairFraction(),
-                        p.pairObjective(), p.mlmSkills(), p.pairSkills(), p.logEvery(), seed);
-                new PretrainJob(new PretrainJob.Config(pre, t.init(), t.size(), skills(), corpus(), t.vocabMinCount(),
-                        seeded)).run();
+                new PretrainJob(PretrainJob.Config.builder().setOut(pre).setCorpus(corpus()).optInit(t.init())
+                        .optSize(t.size()).optSkills(skills()).optVocabMinCount(t.vocabMinCount())
+                        .optTrain(p.withSeed(seed)).build()).run();
                 double preSeconds = (System.nanoTime() - start) / 1e9;
                 Path dir = config.out().resolve("skill+pretrain").resolve("seed-" + seed);
                 Routing routing = new Routing(Mode.SKILL, t.routing().skillLayers(), 0, 0);
@@ -111,8 +109,9 @@ public final class Experiment {
             new TrainingJob(t.with(base, rest, t.init(), new Routing(mode, t.routing().skillLayers(), 0, 0),
                     t.train().withSeed(seed))).run();
             Path ext = root.resolve(mode.label() + "-extended").resolve("seed-" + seed);
-            Report report = new ExtensionJob(new ExtensionJob.Config(base.resolve("best"), held.file(), t.dataRoot(), ext,
-                    Freeze.ALL, extendTrain)).run();
+            Report report = new ExtensionJob(ExtensionJob.Config.builder().setModel(base.resolve("best"))
+                    .setTaskFile(held.file()).setDataRoot(t.dataRoot()).setOut(ext).setTrain(extendTrain)
+                    .optFreeze(Freeze.ALL).build()).run();
             double seconds = (System.nanoTime() - start) / 1e9;
             String name = mode == Mode.SKILL ? "skill base + extend " + held.name() : "dense base + fine-tune "
                     + held.name();

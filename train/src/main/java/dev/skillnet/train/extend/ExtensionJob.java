@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,76 @@ public final class ExtensionJob {
      * @param freeze what to train
      * @param train the optimisation settings
      */
-    public record Config(Path model, Path taskFile, Path dataRoot, Path out, Freeze freeze, TrainConfig train) {}
+    public record Config(Path model, Path taskFile, Path dataRoot, Path out, Freeze freeze, TrainConfig train) {
+
+        /** @return a builder: what to train defaults to {@link Freeze#ALL} */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /**
+         * Builds a {@link Config}. Required: {@code setModel}, {@code setTaskFile}, {@code
+         * setDataRoot}, {@code setOut}, {@code setTrain}; optional: {@code optFreeze} ({@link
+         * Freeze#ALL}: everything the new task runs).
+         */
+        public static final class Builder {
+
+            private Path model;
+            private Path taskFile;
+            private Path dataRoot;
+            private Path out;
+            private TrainConfig train;
+            private Freeze freeze = Freeze.ALL;
+
+            private Builder() {}
+
+            /** @param v the trained model folder @return this builder */
+            public Builder setModel(Path v) {
+                model = v;
+                return this;
+            }
+
+            /** @param v the new task's declaration file @return this builder */
+            public Builder setTaskFile(Path v) {
+                taskFile = v;
+                return this;
+            }
+
+            /** @param v the data root (the new task's and the old tasks' data) @return this builder */
+            public Builder setDataRoot(Path v) {
+                dataRoot = v;
+                return this;
+            }
+
+            /** @param v the folder to write @return this builder */
+            public Builder setOut(Path v) {
+                out = v;
+                return this;
+            }
+
+            /** @param v the optimisation settings @return this builder */
+            public Builder setTrain(TrainConfig v) {
+                train = v;
+                return this;
+            }
+
+            /** @param v what to train @return this builder */
+            public Builder optFreeze(Freeze v) {
+                freeze = v;
+                return this;
+            }
+
+            /**
+             * @return the extension
+             * @throws NullPointerException naming a required value that was not set
+             */
+            public Config build() {
+                return new Config(Objects.requireNonNull(model, "model"), Objects.requireNonNull(taskFile, "taskFile"),
+                        Objects.requireNonNull(dataRoot, "dataRoot"), Objects.requireNonNull(out, "out"),
+                        Objects.requireNonNull(freeze, "freeze"), Objects.requireNonNull(train, "train"));
+            }
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtensionJob.class);
 
@@ -85,7 +155,7 @@ public final class ExtensionJob {
                         + "layers; this one has none (mode " + (layout.experts() > 0 ? "moe" : "dense") + ")");
             }
             if (config.freeze() == Freeze.NEW && newSkills.isEmpty()) {
-                throw new UserInputException(config.taskFile(), "--train new trains only new skills, and this "
+                throw new UserInputException(config.taskFile(), "training only new skills needs new skills, and this "
                         + "declaration adds none (declare one under \"new_skills\")");
             }
             Task<?, ?> task = Task.open(decl, config.dataRoot());

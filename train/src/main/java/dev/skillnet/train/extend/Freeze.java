@@ -20,7 +20,7 @@ public enum Freeze {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UserInputException("--train: '" + text + "' is not one of all, new, head");
+            throw new UserInputException("what to train: '" + text + "' is not one of all, new, head");
         }
     }
 }

@@ -20,7 +20,7 @@ public enum PairObjective {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UserInputException("--pair-objective: '" + text + "' is not one of nsp, sop, none");
+            throw new UserInputException("pair objective '" + text + "' is not one of nsp, sop, none");
         }
     }
 }

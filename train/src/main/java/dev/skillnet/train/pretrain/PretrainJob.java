@@ -16,6 +16,7 @@ import dev.skillnet.model.nn.ParameterInit;
 import dev.skillnet.model.pretrain.BertForPreTraining;
 import dev.skillnet.model.pretrain.PretrainingCheckpoint;
 import dev.skillnet.skills.SkillTable;
+import dev.skillnet.train.JobConfig;
 import dev.skillnet.train.ModelSize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +48,82 @@ public final class PretrainJob {
      * @param train how to train
      */
     public record Config(Path out, Path init, ModelSize size, SkillTable skills, PretrainCorpus corpus,
-            int vocabMinCount, PretrainConfig train) {}
+            int vocabMinCount, PretrainConfig train) {
+
+        /** @return a builder with the library's defaults for every optional value */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /**
+         * Builds a {@link Config}. Required: {@code setOut}, {@code setCorpus}. Optional: no start
+         * point (from scratch), {@link JobConfig#DEFAULT_SIZE}, the built-in skill table, {@link
+         * JobConfig#DEFAULT_VOCAB_MIN_COUNT}, and {@link PretrainConfig#builder()}'s defaults.
+         */
+        public static final class Builder {
+
+            private Path out;
+            private PretrainCorpus corpus;
+            private Path init;
+            private ModelSize size = ModelSize.parse(JobConfig.DEFAULT_SIZE);
+            private SkillTable skills = SkillTable.defaults();
+            private int vocabMinCount = JobConfig.DEFAULT_VOCAB_MIN_COUNT;
+            private PretrainConfig train = PretrainConfig.builder().build();
+
+            private Builder() {}
+
+            /** @param v the folder to write @return this builder */
+            public Builder setOut(Path v) {
+                out = v;
+                return this;
+            }
+
+            /** @param v the text @return this builder */
+            public Builder setCorpus(PretrainCorpus v) {
+                corpus = v;
+                return this;
+            }
+
+            /** @param v a model folder to continue from, or null to start from scratch @return this builder */
+            public Builder optInit(Path v) {
+                init = v;
+                return this;
+            }
+
+            /** @param v the encoder size from scratch @return this builder */
+            public Builder optSize(ModelSize v) {
+                size = v;
+                return this;
+            }
+
+            /** @param v the skill table (every skill gets a feed-forward in every layer) @return this builder */
+            public Builder optSkills(SkillTable v) {
+                skills = v;
+                return this;
+            }
+
+            /** @param v from scratch: occurrences a character needs to enter the vocabulary @return this builder */
+            public Builder optVocabMinCount(int v) {
+                vocabMinCount = v;
+                return this;
+            }
+
+            /** @param v how to train @return this builder */
+            public Builder optTrain(PretrainConfig v) {
+                train = v;
+                return this;
+            }
+
+            /**
+             * @return the run
+             * @throws NullPointerException naming a required value that was not set
+             */
+            public Config build() {
+                return new Config(Objects.requireNonNull(out, "out"), init, size, skills,
+                        Objects.requireNonNull(corpus, "corpus"), vocabMinCount, train);
+            }
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(PretrainJob.class);
 
@@ -62,7 +139,7 @@ public final class PretrainJob {
         PretrainConfig train = config.train();
         for (String s : concat(train.mlmSkills(), train.pairSkills())) {
             if (!config.skills().names().contains(s)) {
-                throw new UserInputException("unknown skill '" + s + "' in --mlm-skills/--pair-skills; the table has "
+                throw new UserInputException("unknown skill '" + s + "' in the masked-LM or pair skills; the table has "
                         + config.skills().names());
             }
         }
@@ -155,7 +232,7 @@ public final class PretrainJob {
         BertCheckpoint.requireModelDirectory(config.init());
         BertModel bert = BertCheckpoint.load(config.init(), config.skills().names(), manager);
         if (config.train().maxLength() > bert.config().maxPositionEmbeddings()) {
-            throw new UserInputException(config.init().resolve(BertCheckpoint.CONFIG), "--max-length "
+            throw new UserInputException(config.init().resolve(BertCheckpoint.CONFIG), "max length "
                     + config.train().maxLength() + " exceeds max_position_embeddings " + bert.config().maxPositionEmbeddings());
         }
         BertForPreTraining model = new BertForPreTraining(bert);

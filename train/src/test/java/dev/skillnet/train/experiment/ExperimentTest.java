@@ -8,7 +8,6 @@ import com.google.gson.JsonParser;
 import dev.skillnet.train.JobConfig;
 import dev.skillnet.train.Mode;
 import dev.skillnet.train.ModelSize;
-import dev.skillnet.train.Routing;
 import dev.skillnet.train.TrainConfig;
 import dev.skillnet.train.pretrain.PairObjective;
 import dev.skillnet.train.pretrain.PretrainConfig;
@@ -25,13 +24,15 @@ class ExperimentTest {
 
     @Test
     void variantsAreRunAndReported(@TempDir Path tmp) throws Exception {
-        JobConfig template = new JobConfig(tmp, Path.of("..", "declarations"), null, Path.of("..", "data", "samples"),
-                List.of("chnsenticorp"), null, ModelSize.parse("tiny"), Routing.skills(List.of()), 2,
-                new TrainConfig(12, 16, 1e-3, 0.1, 0.01, 1.0, 12, 12, 64, 5, SamplingConfig.proportional()));
-        PretrainConfig pretrain = new PretrainConfig(10, 8, 1e-3, 0.1, 0.01, 1.0, 64, 0.15, 0.5, PairObjective.SOP,
-                List.of("token", "general"), List.of("sequence", "pair", "general"), 5, 5);
-        List<VariantResult> results = new Experiment(new ExperimentConfig(tmp, template,
-                List.of(Mode.SKILL, Mode.DENSE), List.of(5L, 6L), pretrain)).run();
+        JobConfig template = JobConfig.builder().setOut(tmp).setTasksDir(Path.of("..", "declarations"))
+                .setDataRoot(Path.of("..", "data", "samples")).optTaskNames(List.of("chnsenticorp"))
+                .optSize(ModelSize.parse("tiny"))
+                .setTrain(new TrainConfig(12, 16, 1e-3, 0.1, 0.01, 1.0, 12, 12, 64, 5, SamplingConfig.proportional()))
+                .build();
+        PretrainConfig pretrain = PretrainConfig.builder().optSteps(10).optBatchSize(8).optWarmupFraction(0.1)
+                .optMaxLength(64).optPairObjective(PairObjective.SOP).optLogEvery(5).optSeed(5).build();
+        List<VariantResult> results = new Experiment(ExperimentConfig.builder().setOut(tmp).setTemplate(template)
+                .optModes(List.of(Mode.SKILL, Mode.DENSE)).optSeeds(List.of(5L, 6L)).optPretrain(pretrain).build()).run();
         assertEquals(List.of("skill", "dense", "skill+pretrain"), results.stream().map(VariantResult::name).toList());
         for (VariantResult v : results) {
             assertEquals(2, v.scores().get("chnsenticorp").size(), "one score per seed");
