@@ -31,4 +31,19 @@ public final class SkillParameters {
         });
         return out;
     }
+
+    /**
+     * @param root a model
+     * @return every skill set in it by its dotted name prefix (e.g. {@code
+     *     bert.encoder.layer.2.skills.}), in model order
+     */
+    public static Map<String, SkillSet> sets(HfBlock root) {
+        Map<String, SkillSet> out = new LinkedHashMap<>();
+        root.visit((prefix, block) -> {
+            if (block instanceof SkillSet set) {
+                out.put(prefix, set);
+            }
+        });
+        return out;
+    }
 }

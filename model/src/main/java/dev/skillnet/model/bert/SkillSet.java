@@ -16,15 +16,30 @@ import java.util.List;
 public final class SkillSet extends HfBlock {
 
     private final List<FeedForward> skills = new ArrayList<>();
+    private final List<String> names;
 
     /**
      * @param config the encoder's sizes
      * @param names the skill names, in table order
      */
     public SkillSet(BertConfig config, List<String> names) {
+        this.names = List.copyOf(names);
         for (String name : names) {
             skills.add(child(name, new FeedForward(config)));
         }
+    }
+
+    /**
+     * @param name a skill's name
+     * @return its feed-forward
+     * @throws IllegalArgumentException when the set has no such skill
+     */
+    public FeedForward skill(String name) {
+        int i = names.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("no skill '" + name + "' here; the skills are " + names);
+        }
+        return skills.get(i);
     }
 
     /**

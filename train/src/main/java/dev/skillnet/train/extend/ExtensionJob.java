@@ -12,6 +12,7 @@ import dev.skillnet.model.SkillNetModel;
 import dev.skillnet.model.bert.BertModel;
 import dev.skillnet.model.bert.SkillLayout;
 import dev.skillnet.model.bert.SkillParameters;
+import dev.skillnet.model.bert.SkillSet;
 import dev.skillnet.model.heads.HeadSpec;
 import dev.skillnet.model.nn.ParameterInit;
 import dev.skillnet.skills.SkillTable;
@@ -213,18 +214,21 @@ public final class ExtensionJob {
         SkillNetModel grown = new SkillNetModel(bert, heads);
         ParameterInit.initialize(grown, manager, range, seed ^ decl.name().hashCode());
         Map<String, Parameter> from = old.namedParameters();
-        String source = layout.skills().contains("general") ? "general"
-                : decl.skills().stream().filter(layout.skills()::contains).findFirst().orElse(layout.skills().get(0));
-        for (var e : grown.namedParameters().entrySet()) {
-            String name = e.getKey();
-            String copyOf = name;
-            for (String s : newSkills) {
-                copyOf = copyOf.replace(".skills." + s + ".", ".skills." + source + ".");
-            }
-            if (from.containsKey(copyOf)) {
-                ParameterInit.attach(e.getValue(), from.get(copyOf).getArray().duplicate());
+        for (var e : grown.namedParameters().entrySet()) { // everything the old model has, under the same name
+            if (from.containsKey(e.getKey())) {
+                ParameterInit.attach(e.getValue(), from.get(e.getKey()).getArray().duplicate());
             }
         }
+        String source = layout.skills().contains("general") ? "general"
+                : decl.skills().stream().filter(layout.skills()::contains).findFirst().orElse(layout.skills().get(0));
+        Map<String, SkillSet> oldSets = SkillParameters.sets(old);
+        SkillParameters.sets(grown).forEach((prefix, set) -> { // each new skill: a copy of the source skill there
+            Map<String, Parameter> copyOf = oldSets.get(prefix).skill(source).namedParameters();
+            for (String s : newSkills) {
+                set.skill(s).namedParameters().forEach((name, p) ->
+                        ParameterInit.attach(p, copyOf.get(name).getArray().duplicate()));
+            }
+        });
         return grown;
     }
 }
