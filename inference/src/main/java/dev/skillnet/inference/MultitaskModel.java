@@ -3,6 +3,7 @@ package dev.skillnet.inference;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDManager;
+import com.google.gson.JsonObject;
 import dev.skillnet.data.Source;
 import dev.skillnet.data.SpanExample;
 import dev.skillnet.data.TaggedExample;
@@ -11,6 +12,9 @@ import dev.skillnet.inference.checkpoint.TrainedModel;
 import dev.skillnet.inference.djl.TaskBlock;
 import dev.skillnet.inference.djl.TaskTranslator;
 import dev.skillnet.inference.evaluate.TaskEvaluator;
+import dev.skillnet.inference.json.FieldException;
+import dev.skillnet.inference.json.PredictJson;
+import dev.skillnet.inference.json.PredictJsons;
 import dev.skillnet.tasks.declare.TaskDeclaration;
 import dev.skillnet.tasks.declare.TaskType;
 import dev.skillnet.tasks.kinds.ClassPrediction;
@@ -260,6 +264,42 @@ public final class MultitaskModel implements AutoCloseable {
         TaskKind<E, P> kind = kind(d);
         return model.newPredictor(new TaskTranslator<>(kind, d, trained.labels().get(d.name()), trained.tokenizer(),
                 toExample, toResult));
+    }
+
+    /**
+     * Predicts inputs given as the JSON of {@code skillnet predict} (one object per input: {@code
+     * text}, {@code text_pair}, or {@code question} and {@code context}, as the task's type reads),
+     * answering what {@code skillnet predict} prints, in order. The HTTP server's path.
+     *
+     * @param task a task of the model, of any type
+     * @param inputs the input objects
+     * @return one object per input
+     * @throws FieldException naming the input and the field that is missing or not a string
+     * @throws IllegalArgumentException when the model has no such task
+     */
+    public List<JsonObject> predictJson(String task, List<JsonObject> inputs) {
+        TaskDeclaration d = declaration(task);
+        return predictJson(d, MultitaskModel.<Object, Object>kind(d), PredictJsons.of(d.type()), inputs);
+    }
+
+    @SuppressWarnings("unchecked") // TaskKinds.of and PredictJsons.of agree type by type
+    private <E, P> List<JsonObject> predictJson(TaskDeclaration d, TaskKind<E, P> kind, PredictJson<?, ?> codec,
+            List<JsonObject> inputs) {
+        PredictJson<E, P> json = (PredictJson<E, P>) codec;
+        List<E> examples = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            try {
+                examples.add(json.fromInput(nonNull(inputs.get(i), "inputs", i), source(i)));
+            } catch (FieldException e) {
+                throw e.at(i);
+            }
+        }
+        List<P> predictions = predict(d, kind, examples);
+        List<JsonObject> out = new ArrayList<>(predictions.size());
+        for (int i = 0; i < predictions.size(); i++) {
+            out.add(json.toJson(examples.get(i), predictions.get(i)));
+        }
+        return out;
     }
 
     /**

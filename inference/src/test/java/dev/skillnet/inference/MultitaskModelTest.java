@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.skillnet.core.UserInputException;
+import dev.skillnet.inference.json.FieldException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -168,5 +171,27 @@ class MultitaskModelTest {
                 assertEquals(many.get(i).label(), one.get(i).label());
             }
         }
+    }
+
+    @Test
+    void predictsTheJsonOfSkillnetPredictAndNamesAFaultyInput() {
+        List<JsonObject> out = model.predictJson("tnews", List.of(json("{\"text\": \"股市今天大涨\"}"),
+                json("{\"text\": \"足球比赛结束了\"}")));
+        assertEquals(2, out.size());
+        Classification c = model.classify("tnews", "足球比赛结束了");
+        assertEquals(c.label(), out.get(1).get("label").getAsString());
+        assertEquals(c.probability(), out.get(1).getAsJsonObject("probabilities").get(c.label()).getAsDouble(), 1e-5);
+        Answer a = model.answer("cmrc2018", "谁？", "李明在北京。");
+        JsonObject read = model.predictJson("cmrc2018", List.of(json("{\"question\": \"谁？\", \"context\": \"李明在北京。\"}")))
+                .get(0);
+        assertEquals(a.text(), read.get("answer").getAsString());
+        FieldException bad = assertThrows(FieldException.class, () -> model.predictJson("tnews",
+                List.of(json("{\"text\": \"a\"}"), json("{\"text\": 5}"))));
+        assertEquals("text", bad.field());
+        assertEquals(1, bad.index());
+    }
+
+    private static JsonObject json(String s) {
+        return JsonParser.parseString(s).getAsJsonObject();
     }
 }
