@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         version = "SkillNet-J 0.1.0",
         description = "Multitask Chinese NLU with sparsely activated skills on one BERT encoder.",
         subcommands = {DemoCommand.class, ModelsCommand.class, ImportCommand.class, FillMaskCommand.class, PretrainCommand.class, TrainCommand.class, ExtendCommand.class, ExperimentCommand.class, BenchCommand.class, EvalCommand.class, PredictCommand.class,
-                TasksCommand.class, EncodeCommand.class, CommandLine.HelpCommand.class})
+                ServeCommand.class, TasksCommand.class, EncodeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code for a user error. */

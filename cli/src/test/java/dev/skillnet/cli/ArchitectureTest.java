@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The architecture as rules over the compiled classes of every module (this module's class path
  * holds them all): no package cycles, and the layers point one way — a service that only predicts
- * (the {@code inference} module) reaches no training, benchmark or command-line code.
+ * (the {@code inference} module) or serves (the {@code server} module) reaches no training, benchmark or
+ * command-line code.
  */
 class ArchitectureTest {
 
@@ -41,18 +42,27 @@ class ArchitectureTest {
     }
 
     @Test
+    void theServerUsesNoTrainingBenchmarkOrCommandLineCode() {
+        noClasses().that().resideInAPackage("dev.skillnet.server..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.skillnet.train..", "dev.skillnet.bench..",
+                        "dev.skillnet.cli..", "dev.skillnet.convert..")
+                .check(classes);
+    }
+
+    @Test
     void theLowerLayersUseNoTaskRunnerAboveThem() {
         noClasses().that().resideInAnyPackage("dev.skillnet.core..", "dev.skillnet.skills..", "dev.skillnet.data..",
                         "dev.skillnet.model..", "dev.skillnet.eval..", "dev.skillnet.tasks..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.skillnet.inference..", "dev.skillnet.train..",
-                        "dev.skillnet.bench..", "dev.skillnet.cli..")
+                        "dev.skillnet.server..", "dev.skillnet.bench..", "dev.skillnet.cli..")
                 .check(classes);
     }
 
     @Test
     void theRulesSeeEveryModule() {
         for (String p : new String[] {"dev.skillnet.core", "dev.skillnet.model.bert", "dev.skillnet.tasks.kinds",
-                "dev.skillnet.inference", "dev.skillnet.train", "dev.skillnet.train.optim", "dev.skillnet.cli"}) {
+                "dev.skillnet.inference", "dev.skillnet.server", "dev.skillnet.train", "dev.skillnet.train.optim",
+                "dev.skillnet.cli"}) {
             org.junit.jupiter.api.Assertions.assertTrue(classes.containPackage(p), "classes of " + p + " were not read");
         }
     }
