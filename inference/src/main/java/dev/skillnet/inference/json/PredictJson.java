@@ -26,4 +26,17 @@ public interface PredictJson<E, P> {
      * @return the prediction as {@code skillnet predict} prints it
      */
     JsonObject toJson(E example, P prediction);
+
+    /**
+     * @param example an example, of a data split or from {@link #fromInput}
+     * @return the input object {@link #fromInput} reads back into the same model input
+     */
+    JsonObject toInput(E example);
+
+    /**
+     * @param answer an object {@link #toJson} wrote
+     * @return the prediction it holds, as far as scoring reads it (labels, tags, answer text)
+     * @throws FieldException when a field is missing or of the wrong type
+     */
+    P fromJson(JsonObject answer);
 }

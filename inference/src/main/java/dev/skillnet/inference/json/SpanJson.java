@@ -1,5 +1,6 @@
 package dev.skillnet.inference.json;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.skillnet.data.Source;
@@ -17,6 +18,26 @@ public final class SpanJson implements PredictJson<SpanExample, SpanPrediction> 
         String question = JsonFields.string(input, "question", true);
         String id = JsonFields.string(input, "id", false);
         return new SpanExample(id != null ? id : "line-" + source.line(), "", context, question, List.of(), source);
+    }
+
+    /** @return {@code {"question": ..., "context": ..., "id": ...}} */
+    @Override
+    public JsonObject toInput(SpanExample example) {
+        JsonObject o = new JsonObject();
+        o.addProperty("question", example.question());
+        o.addProperty("context", example.context());
+        o.addProperty("id", example.id());
+        return o;
+    }
+
+    @Override
+    public SpanPrediction fromJson(JsonObject answer) {
+        String text = JsonFields.string(answer, "answer", true);
+        JsonElement score = answer.get("score");
+        JsonElement p = answer.get("probability");
+        return new SpanPrediction(text, answer.get("start").getAsInt(), answer.get("end").getAsInt(),
+                score == null || score.isJsonNull() ? Double.NEGATIVE_INFINITY : score.getAsDouble(),
+                p == null || p.isJsonNull() ? Double.NaN : p.getAsDouble());
     }
 
     /**

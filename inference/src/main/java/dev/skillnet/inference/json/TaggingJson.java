@@ -1,11 +1,13 @@
 package dev.skillnet.inference.json;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.skillnet.data.Source;
 import dev.skillnet.data.TaggedExample;
 import dev.skillnet.tasks.kinds.EntityMention;
 import dev.skillnet.tasks.kinds.TaggingPrediction;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -18,6 +20,42 @@ public final class TaggingJson implements PredictJson<TaggedExample, TaggingPred
         String text = JsonFields.string(input, "text", true);
         List<String> chars = text.codePoints().mapToObj(Character::toString).toList();
         return new TaggedExample(chars, Collections.nCopies(chars.size(), "O"), source);
+    }
+
+    /**
+     * @return {@code {"text": ...}}, the characters joined
+     * @throws IllegalArgumentException when a character is more than one code point (the text
+     *     would be read back into other characters)
+     */
+    @Override
+    public JsonObject toInput(TaggedExample example) {
+        for (String c : example.chars()) {
+            if (c.codePointCount(0, c.length()) != 1) {
+                throw new IllegalArgumentException(example.source() + ": token '" + c + "' is not one character;"
+                        + " a text input reads one token per character");
+            }
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("text", String.join("", example.chars()));
+        return o;
+    }
+
+    @Override
+    public TaggingPrediction fromJson(JsonObject answer) {
+        if (!answer.has("tags") || !answer.get("tags").isJsonArray()) {
+            throw new FieldException("tags", "field \"tags\" must be a list");
+        }
+        List<String> tags = new ArrayList<>();
+        answer.getAsJsonArray("tags").forEach(t -> tags.add(t.getAsString()));
+        List<EntityMention> entities = new ArrayList<>();
+        if (answer.has("entities") && answer.get("entities").isJsonArray()) {
+            for (JsonElement e : answer.getAsJsonArray("entities")) {
+                JsonObject m = e.getAsJsonObject();
+                entities.add(new EntityMention(m.get("type").getAsString(), m.get("start").getAsInt(),
+                        m.get("end").getAsInt(), m.get("text").getAsString()));
+            }
+        }
+        return new TaggingPrediction(List.copyOf(tags), List.copyOf(entities));
     }
 
     /** @return {@code {"entities": [{"text", "type", "start", "end"}], "tags": [...]}} */

@@ -98,4 +98,34 @@ class PredictJsonTest {
         assertTrue(PredictJsons.of(TaskType.SEQUENCE_LABELING) instanceof TaggingJson);
         assertTrue(PredictJsons.of(TaskType.SPAN_EXTRACTION) instanceof SpanJson);
     }
+
+    @Test
+    void examplesBecomeInputsAndAnswersBecomePredictionsAgain() {
+        ClassificationJson pair = new ClassificationJson(true);
+        TextExample t = new TextExample("a", "b", "1", WHERE);
+        TextExample back = pair.fromInput(pair.toInput(t), WHERE);
+        assertEquals(List.of("a", "b"), List.of(back.text(), back.textPair()));
+        Map<String, Double> p = new LinkedHashMap<>();
+        p.put("0", 0.3);
+        p.put("1", 0.7);
+        ClassPrediction c = new ClassPrediction("1", p);
+        assertEquals(c, pair.fromJson(pair.toJson(t, c)));
+
+        TaggingJson tagging = new TaggingJson();
+        TaggedExample chars = new TaggedExample(List.of("李", NON_BMP, "在"), List.of("B-PER", "I-PER", "O"), WHERE);
+        assertEquals(chars.chars(), tagging.fromInput(tagging.toInput(chars), WHERE).chars());
+        TaggingPrediction tags = new TaggingPrediction(List.of("B-PER", "I-PER", "O"),
+                List.of(new EntityMention("PER", 0, 3, "李" + NON_BMP)));
+        assertEquals(tags, tagging.fromJson(tagging.toJson(chars, tags)));
+        assertThrows(IllegalArgumentException.class, () -> tagging.toInput(
+                new TaggedExample(List.of("北京", "大学"), List.of("B-ORG", "I-ORG"), WHERE)), "a word is not a character");
+
+        SpanJson span = new SpanJson();
+        SpanExample q = new SpanExample("q1", "t", "甲乙丙", "哪个", List.of(), WHERE);
+        SpanExample qBack = span.fromInput(span.toInput(q), WHERE);
+        assertEquals(List.of("q1", "甲乙丙", "哪个"), List.of(qBack.id(), qBack.context(), qBack.question()));
+        SpanPrediction a = new SpanPrediction("乙丙", 1, 3, 2.5, 0.25);
+        assertEquals(a, span.fromJson(span.toJson(q, a)));
+        assertThrows(FieldException.class, () -> span.fromJson(json("{\"start\": 1}")));
+    }
 }
