@@ -1,12 +1,18 @@
 package dev.skillnet.cli;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParser;
 import dev.skillnet.bench.BenchConfig;
 import dev.skillnet.bench.Benchmark;
+import dev.skillnet.bench.ServeLoad;
+import dev.skillnet.core.UserInputException;
 import dev.skillnet.core.io.AtomicFiles;
+import dev.skillnet.data.read.Utf8Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,8 +47,26 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Full data for padding waste (default: ../shared/data).")
     Path dataRoot;
 
+    @Option(names = "--serve", paramLabel = "DIR", description = "Only the HTTP load test of 'skillnet serve' on this "
+            + "trained model: 1, 8 and 32 clients, batching off and on, then a soak with resident memory sampled.")
+    Path serve;
+
+    @Option(names = "--serve-task", defaultValue = "tnews", description = "--serve: the task to post the bundled "
+            + "sample's test texts to (default ${DEFAULT-VALUE}).")
+    String serveTask;
+
+    @Option(names = "--requests", defaultValue = "1000", description = "--serve: requests per row (default ${DEFAULT-VALUE}).")
+    int requests;
+
+    @Option(names = "--soak-requests", defaultValue = "20000", description = "--serve: requests of the soak; 0 for none "
+            + "(default ${DEFAULT-VALUE}).")
+    int soakRequests;
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
+        if (serve != null) {
+            return serveLoad();
+        }
         Benchmark bench = new Benchmark(new BenchConfig(quick, soak, Home.declarations(), Home.samples(),
                 dataRoot == null ? Home.data() : dataRoot, phases));
         var json = bench.run();
@@ -52,6 +76,29 @@ final class BenchCommand implements Callable<Integer> {
             throw new UncheckedIOException("cannot write " + out, e);
         }
         spec.commandLine().getOut().print(bench.table());
+        spec.commandLine().getOut().println("wrote " + out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private int serveLoad() throws InterruptedException {
+        if (requests < 100) {
+            throw new UserInputException("--requests must be at least 100 (for a p99), got " + requests);
+        }
+        List<String> texts = new ArrayList<>();
+        for (String line : Utf8Text.readLines(Home.samples().resolve("tnews").resolve("test.json"))) {
+            if (!line.isBlank()) {
+                texts.add(JsonParser.parseString(line).getAsJsonObject().get("sentence").getAsString());
+            }
+        }
+        ServeLoad.Result r = new ServeLoad(serve, serveTask, texts).run(requests, soakRequests);
+        try {
+            AtomicFiles.writeString(out, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+                    .create().toJson(r));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out, e);
+        }
+        spec.commandLine().getOut().print(ServeLoad.markdown(r));
         spec.commandLine().getOut().println("wrote " + out);
         spec.commandLine().getOut().flush();
         return 0;
