@@ -1,21 +1,16 @@
 package dev.skillnet.cli;
 
-import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.core.io.AtomicFiles;
-import dev.skillnet.data.Source;
 import dev.skillnet.data.read.Utf8Text;
-import dev.skillnet.inference.checkpoint.TrainedModel;
-import dev.skillnet.inference.evaluate.TaskEvaluator;
+import dev.skillnet.inference.MultitaskModel;
+import dev.skillnet.inference.SkillNet;
+import dev.skillnet.inference.TaskInfo;
 import dev.skillnet.inference.json.FieldException;
-import dev.skillnet.inference.json.PredictJson;
-import dev.skillnet.inference.json.PredictJsons;
-import dev.skillnet.tasks.kinds.Featurized;
-import dev.skillnet.tasks.run.Task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,55 +48,47 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "64", description = "Inputs per forward pass (default ${DEFAULT-VALUE}).")
     int batchSize;
 
+    /**
+     * Reads the inputs, predicts them through the Java API's JSON path ({@link
+     * MultitaskModel#predictJson}, which the HTTP server and the Spark jobs share) and prints one
+     * answer per input.
+     */
     @Override
     public Integer call() throws IOException {
-        try (NDManager manager = NDManager.newBaseManager();
-                TrainedModel trained = TrainedModel.load(model, manager)) {
-            Task<?, ?> t = trained.tasks(Home.data(), List.of(task)).get(0);
-            List<String> lines = run(t, trained, manager);
-            String text = lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
-            if (output == null) {
-                spec.commandLine().getOut().print(text);
-                spec.commandLine().getOut().flush();
-            } else {
-                AtomicFiles.writeString(output, text);
-            }
-        }
-        return 0;
-    }
-
-    private <E, P> List<String> run(Task<E, P> t, TrainedModel trained, NDManager manager) {
         if (!Files.isRegularFile(input)) {
             throw new UserInputException(input, "input file does not exist");
         }
         List<String> raw = Utf8Text.readLines(input);
-        PredictJson<E, P> json = PredictJsons.of(t);
-        List<E> examples = new ArrayList<>();
+        List<JsonObject> inputs = new ArrayList<>();
+        List<Integer> lineOf = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
-            if (raw.get(i).isBlank()) {
-                continue;
-            }
-            try {
-                examples.add(json.fromInput(object(raw.get(i), i + 1), new Source(input, i + 1)));
-            } catch (FieldException e) {
-                throw new UserInputException(input, i + 1, e.getMessage(), e);
+            if (!raw.get(i).isBlank()) {
+                inputs.add(object(raw.get(i), i + 1));
+                lineOf.add(i + 1);
             }
         }
-        if (examples.isEmpty()) {
+        if (inputs.isEmpty()) {
             throw new UserInputException(input, "no inputs: the file is empty");
         }
-        Featurized f = t.kind().featurizer().featurize(examples, trained.tokenizer(), t.declaration(), t.labels());
-        if (f.truncated() > 0) {
-            spec.commandLine().getErr().println("warning: " + f.truncated() + " of " + examples.size()
-                    + " inputs were longer than max_length " + t.declaration().maxLength() + " and were truncated");
+        List<JsonObject> answers;
+        try (MultitaskModel m = SkillNet.builder().setModel(model).optBatchSize(batchSize).load()) {
+            List<String> names = m.tasks().stream().map(TaskInfo::name).toList();
+            if (!names.contains(task)) {
+                throw new UserInputException("unknown task '" + task + "'; the model has " + names);
+            }
+            answers = m.predictJson(task, inputs);
+        } catch (FieldException e) {
+            throw new UserInputException(input, lineOf.get(e.index()), e.getMessage(), e);
         }
-        List<P> predictions = TaskEvaluator.predict(t, examples, f.features(), trained.model(), trained.tokenizer(),
-                manager, batchSize);
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < examples.size(); i++) {
-            out.add(json.toJson(examples.get(i), predictions.get(i)).toString());
+        StringBuilder text = new StringBuilder();
+        answers.forEach(a -> text.append(a).append('\n'));
+        if (output == null) {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        } else {
+            AtomicFiles.writeString(output, text.toString());
         }
-        return out;
+        return 0;
     }
 
     private JsonObject object(String line, long n) {
