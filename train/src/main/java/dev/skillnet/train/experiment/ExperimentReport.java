@@ -73,6 +73,22 @@ public final class ExperimentReport {
             vs.add(j);
         }
         o.add("variants", vs);
+        JsonArray fs = new JsonArray();
+        for (Findings.Finding f : Findings.of(variants)) {
+            JsonObject j = new JsonObject();
+            j.addProperty("first", f.first());
+            j.addProperty("second", f.second());
+            j.addProperty("task", f.task());
+            j.addProperty("seeds", f.difference().n());
+            j.addProperty("mean_difference", f.difference().mean());
+            if (!Double.isNaN(f.difference().low())) {
+                j.addProperty("ci95_low", f.difference().low());
+                j.addProperty("ci95_high", f.difference().high());
+            }
+            j.addProperty("verdict", f.verdict());
+            fs.add(j);
+        }
+        o.add("findings", fs);
         return o;
     }
 
@@ -105,6 +121,17 @@ public final class ExperimentReport {
                 sb.append(' ').append(n == null ? "-" : String.format(Locale.ROOT, "%.2fM", n / 1e6)).append(" |");
             }
             sb.append('\n');
+        }
+        List<Findings.Finding> findings = Findings.of(variants);
+        if (!findings.isEmpty()) {
+            sb.append("\nThe claims, as differences paired by seed (first minus second; mean and 95% interval from "
+                    + "Student's t over seeds). A claim is reproduced on a task only when its interval lies above "
+                    + "zero:\n\n| claim | task | difference | seeds | verdict |\n|---|---|---:|---:|---|\n");
+            for (Findings.Finding f : findings) {
+                sb.append("| ").append(f.first()).append(" better than ").append(f.second()).append(" | ")
+                        .append(f.task()).append(" | ").append(f.difference().text()).append(" | ")
+                        .append(f.difference().n()).append(" | ").append(f.verdict()).append(" |\n");
+            }
         }
         sb.append("\nReproduce with:\n\n```\n").append(command).append("\n```\n");
         return sb.toString();

@@ -48,6 +48,14 @@ class ExperimentTest {
         String md = Files.readString(tmp.resolve("experiment.md"));
         assertTrue(md.contains("| skill+pretrain |"), md);
         assertTrue(md.contains("±"), "the spread over two seeds is shown:\n" + md);
+        // skill against dense and skill+pretrain against skill, on chnsenticorp and the average
+        assertEquals(4, json.getAsJsonArray("findings").size());
+        JsonObject first = json.getAsJsonArray("findings").get(0).getAsJsonObject();
+        assertEquals(List.of("skill", "dense", "chnsenticorp"), List.of(first.get("first").getAsString(),
+                first.get("second").getAsString(), first.get("task").getAsString()));
+        assertEquals(VariantResult.mean(skill.scores().get("chnsenticorp"))
+                - VariantResult.mean(dense.scores().get("chnsenticorp")), first.get("mean_difference").getAsDouble(), 1e-9);
+        assertTrue(md.contains("| skill better than dense | chnsenticorp |"), md);
         assertBarsShowTheMeans(tmp.resolve("experiment.png"), results);
     }
 
