@@ -17,6 +17,8 @@ public record BenchShape(String name, int hidden, int layers, int heads, int int
 
     /** The demo's tiny encoder at a typical batch. */
     public static final BenchShape TINY = new BenchShape("tiny", 64, 2, 2, 256, 4000, 32, 64);
+    /** bge-small-zh shapes (the fine-tuning demo's encoder): 4 layers, hidden 512, batch 16 of 128 tokens. */
+    public static final BenchShape BGE = new BenchShape("bge", 512, 4, 8, 2048, 21128, 16, 128);
     /** BERT-base shapes: 12 layers, hidden 768, batch 8 of 128 tokens. */
     public static final BenchShape BASE = new BenchShape("base", 768, 12, 12, 3072, 21128, 8, 128);
 
@@ -36,6 +38,14 @@ public record BenchShape(String name, int hidden, int layers, int heads, int int
         return new ai.djl.ndarray.NDList(manager.create(ids, s),
                 manager.zeros(s, ai.djl.ndarray.types.DataType.INT64),
                 manager.ones(s, ai.djl.ndarray.types.DataType.INT64));
+    }
+
+    /**
+     * @param activeFeedForwards feed-forward sub-layers each token runs per layer
+     * @return model FLOPs of one inference forward pass (a third of a training step's)
+     */
+    public double inferenceFlops(int activeFeedForwards) {
+        return trainingFlops(activeFeedForwards) / 3;
     }
 
     /** @return tokens per batch */

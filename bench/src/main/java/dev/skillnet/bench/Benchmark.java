@@ -28,9 +28,18 @@ public final class Benchmark {
         this.config = config;
     }
 
+    /** The shapes every training and evaluation row is measured at. */
+    private static final List<BenchShape> SHAPES = List.of(BenchShape.TINY, BenchShape.BGE, BenchShape.BASE);
+
     /** @return the measurements, as written to bench.json */
     public JsonObject run() {
         long start = System.nanoTime();
+        if (config.soakBgeOnly()) {
+            line("%s", MemorySoak.run(BenchShape.BGE, 2000, json));
+            json.addProperty("peak_rss_mib", Memory.peakRssMib());
+            json.addProperty("seconds", (System.nanoTime() - start) / 1e9);
+            return json;
+        }
         if (config.phasesOnly()) {
             phases();
             json.addProperty("seconds", (System.nanoTime() - start) / 1e9);
@@ -38,28 +47,29 @@ public final class Benchmark {
         }
         json.addProperty("mode", config.quick() ? "quick" : "full");
         Map<String, Double> peak = new LinkedHashMap<>();
-        for (BenchShape s : List.of(BenchShape.TINY, BenchShape.BASE)) {
+        for (BenchShape s : SHAPES) {
             peak.put(s.name(), GemmPeak.measure(s, config.quick() ? 0.7 : 2.0));
             LOG.info("fp32 GEMM at {} shapes: {} GFLOP/s", s.name(), f1(peak.get(s.name())));
         }
         double machinePeak = peak.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         json.addProperty("peak_gflops", machinePeak);
         json.add("peak_gflops_by_config", toJson(peak));
-        line("fp32 GEMM peak: %.1f GFLOP/s (tiny shapes %.1f, BERT-base shapes %.1f)%n", machinePeak,
-                peak.get("tiny"), peak.get("base"));
+        line("fp32 GEMM peak: %.1f GFLOP/s (tiny shapes %.1f, bge-small-zh shapes %.1f, BERT-base shapes %.1f)%n",
+                machinePeak, peak.get("tiny"), peak.get("bge"), peak.get("base"));
 
         // First, while the process holds nothing else: resident memory at steps 200 and 2000 must
         // reflect this training alone, not heap kept from the BERT-base models measured later.
-        line("%s", MemorySoak.run(config.soak() ? 2000 : 200, json));
+        line("%s", MemorySoak.run(BenchShape.TINY, config.soak() ? 2000 : 200, json));
 
         JsonArray train = new JsonArray();
         JsonObject bertBlock = new JsonObject();
         JsonObject breakdown = new JsonObject();
         JsonObject headToHead = new JsonObject();
+        JsonArray eval = new JsonArray();
         line("%n%-6s %7s %9s %12s %8s %10s %10s%n", "config", "active", "declared", "tokens/s", "MFU",
                 "s/step", "vs FLOPs");
-        for (BenchShape s : List.of(BenchShape.TINY, BenchShape.BASE)) {
-            boolean base = s == BenchShape.BASE;
+        for (BenchShape s : SHAPES) {
+            boolean base = s != BenchShape.TINY; // bge and BERT-base: fewer, longer steps
             // Warm-up matters at BERT-base: the first steps after a skill is activated allocate its
             // moments and page in fresh temporaries, and glibc raises its mmap threshold over the
             // first few steps (until then large temporaries are fresh, page-faulted mappings).
@@ -89,6 +99,17 @@ public final class Benchmark {
                     line("%-6s %7d %9d %12.0f %8.3f %10.4f %+9.1f%%%n", s.name(), k, 4, s.tokens() / seconds, mfu,
                             seconds, 100 * (seconds / predicted - 1));
                 }
+                for (int k = 1; k <= 4; k++) { // evaluation: forward passes without gradients
+                    bench.activate(k);
+                    double seconds = bench.timeInference(base ? 2 : 5, base ? (config.quick() ? 2 : 6) : 20);
+                    JsonObject row = new JsonObject();
+                    row.addProperty("config", s.name());
+                    row.addProperty("active_skills", k);
+                    row.addProperty("tokens_per_s", s.tokens() / seconds);
+                    row.addProperty("mfu", s.inferenceFlops(k) / seconds / 1e9 / peak.get(s.name()));
+                    row.addProperty("pass_seconds", seconds);
+                    eval.add(row);
+                }
                 bench.activate(1);
                 breakdown.add(s.name(), breakdown(s, onePhases, StepProfile.of(bench), peak.get(s.name())));
                 int pairs = base ? (config.quick() ? 1 : 5) : 20;
@@ -112,12 +133,27 @@ public final class Benchmark {
             }
         }
         json.add("train", train);
+        json.add("eval", eval);
+        line("%n%-6s %7s %12s %8s %10s   (evaluation: forward passes, no gradients)%n", "config", "active", "tokens/s",
+                "MFU", "s/pass");
+        for (var e : eval) {
+            JsonObject r = e.getAsJsonObject();
+            line("%-6s %7d %12.0f %8.3f %10.4f%n", r.get("config").getAsString(), r.get("active_skills").getAsInt(),
+                    r.get("tokens_per_s").getAsDouble(), r.get("mfu").getAsDouble(), r.get("pass_seconds").getAsDouble());
+        }
         json.add("bertblock_tokens_per_s", bertBlock);
         json.add("head_to_head", headToHead);
         json.add("step_breakdown", breakdown);
         breakdown.entrySet().forEach(e -> line("%s", e.getValue().getAsJsonObject().get("summary").getAsString()));
 
-        sparsity(config.quick() ? BenchShape.TINY : BenchShape.BASE, config.quick() ? 10 : 5);
+        JsonObject sparsity = new JsonObject();
+        if (config.quick()) {
+            sparsity(BenchShape.TINY, 10, sparsity);
+        } else {
+            sparsity(BenchShape.BGE, 10, sparsity);
+            sparsity(BenchShape.BASE, 5, sparsity);
+        }
+        json.add("sparsity_step_seconds", sparsity);
         tasks();
         json.addProperty("peak_rss_mib", Memory.peakRssMib());
         if (!config.quick()) {
@@ -164,7 +200,7 @@ public final class Benchmark {
      * side by side and their steps alternated (ABBA), so that drift in the machine's speed falls on
      * both alike. Reported as medians.
      */
-    private void sparsity(BenchShape shape, int pairs) {
+    private void sparsity(BenchShape shape, int pairs, JsonObject byConfig) {
         int warm = shape == BenchShape.BASE ? 3 : 5;
         Alternating t;
         try (TrainStepBench of3 = new TrainStepBench(shape, 3); TrainStepBench of12 = new TrainStepBench(shape, 12)) {
@@ -182,7 +218,7 @@ public final class Benchmark {
         sp.addProperty("change_percent", t.changePercent());
         sp.add("3_of_3_each", toJson(t.first()));
         sp.add("3_of_12_each", toJson(t.second()));
-        json.add("sparsity_step_seconds", sp);
+        byConfig.add(shape.name(), sp);
         line("%nsparsity (%s, %d alternated steps each, medians): 3 active of 3 declared %.4f s/step, 3 of 12 %.4f "
                 + "s/step: %+.1f%%%n", shape.name(), pairs, t.firstMedian(), t.secondMedian(), t.changePercent());
     }

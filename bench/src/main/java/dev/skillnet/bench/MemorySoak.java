@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Tiny training steps with leak checks: NDArrays alive under the benchmark's manager after steps
+ * Training steps (tiny, or bge-small-zh shapes) with leak checks: NDArrays alive under the benchmark's manager after steps
  * 10 and 200 (parameters and AdamW moments; anything more would be a leak), and resident memory
  * at steps 200, 500, 1000 and 2000 beside the JVM heap committed at the same moments. Resident
  * memory counts a page only once it is touched, so without {@code -XX:+AlwaysPreTouch} (which
@@ -20,14 +20,15 @@ final class MemorySoak {
     private MemorySoak() {}
 
     /**
+     * @param shape the encoder and batch to train at
      * @param steps how many steps (200 without --soak, 2000 with)
      * @param out where the figures go ({@code live_ndarrays}, {@code rss})
      * @return the lines to print
      */
-    static String run(int steps, JsonObject out) {
+    static String run(BenchShape shape, int steps, JsonObject out) {
         int[] live = new int[2];
         Map<Integer, double[]> at = new TreeMap<>();
-        try (TrainStepBench bench = new TrainStepBench(BenchShape.TINY, 4)) {
+        try (TrainStepBench bench = new TrainStepBench(shape, 4)) {
             bench.activate(3);
             bench.time(0, steps, step -> {
                 if (step == 10) {
@@ -46,11 +47,12 @@ final class MemorySoak {
         l.addProperty("step200", live[1]);
         out.add("live_ndarrays", l);
         JsonObject r = new JsonObject();
+        r.addProperty("config", shape.name());
         boolean pretouched = ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:+AlwaysPreTouch");
         r.addProperty("jvm_heap_pretouched", pretouched);
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "%nlive NDArrays (tiny training): %d after step 10, %d after step 200%nresident memory (JVM heap "
-                        + "committed%s):", live[0], live[1], pretouched ? ", pre-touched" : ", not pre-touched"));
+                "%nlive NDArrays (%s training): %d after step 10, %d after step 200%nresident memory (JVM heap "
+                        + "committed%s):", shape.name(), live[0], live[1], pretouched ? ", pre-touched" : ", not pre-touched"));
         at.forEach((step, v) -> {
             r.addProperty("step" + step + "_mib", v[0]);
             r.addProperty("step" + step + "_jvm_heap_committed_mib", v[1]);

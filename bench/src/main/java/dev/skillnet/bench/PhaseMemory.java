@@ -42,7 +42,7 @@ final class PhaseMemory {
     static final Setup BASE_SEVEN_SKILLS = new Setup("BERT-base, 7 skills x 12 layers", BenchShape.BASE, 7, 3, 32, 4, 3);
     /** bge-small-zh's shapes (4 layers, hidden 512) with seven skills, three active, batch 16. */
     static final Setup BGE_SEVEN_SKILLS = new Setup("bge-small-zh shapes, 7 skills x 4 layers",
-            new BenchShape("bge", 512, 4, 8, 2048, 21128, 16, 128), 7, 3, 64, 4, 5);
+            BenchShape.BGE, 7, 3, 64, 4, 5);
 
     private PhaseMemory() {}
 

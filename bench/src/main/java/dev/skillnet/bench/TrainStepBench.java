@@ -152,6 +152,28 @@ final class TrainStepBench implements AutoCloseable {
         return (System.nanoTime() - start) / 1e9 / measured;
     }
 
+    /**
+     * Times inference forward passes (no gradients, dropout off) with the active skills, as
+     * evaluation runs them.
+     *
+     * @param warmup untimed passes
+     * @param measured timed passes
+     * @return seconds per measured pass
+     */
+    double timeInference(int warmup, int measured) {
+        long start = 0;
+        for (int i = 0; i < warmup + measured; i++) {
+            if (i == warmup) {
+                start = System.nanoTime();
+            }
+            try (NDManager scope = manager.newSubManager()) {
+                NDList batch = shape.randomBatch(random, scope);
+                model.forward("bench", batch.get(0), batch.get(1), batch.get(2), active, false).logits().getFloat(0, 0);
+            }
+        }
+        return (System.nanoTime() - start) / 1e9 / measured;
+    }
+
     /** @return the model */
     SkillNetModel model() {
         return model;

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
 /** {@code skillnet bench}: training, inference, tokenizer and memory figures against the measured GEMM peak. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure, in one process: the fp32 GEMM peak at the model's shapes; training tokens/s and",
-                "model FLOP utilisation (tiny and BERT-base shapes, 1 to 4 active skills); DJL's BertBlock at the",
-                "same shapes; 3 active skills of 3 vs of 12 declared; inference per task type; tokenizer",
+                "model FLOP utilisation, and evaluation forward passes (tiny, bge-small-zh and BERT-base shapes, 1 to",
+                "4 active skills); DJL's BertBlock at the same shapes; 3 active skills of 3 vs of 12 declared (at",
+                "bge-small-zh and BERT-base shapes); inference per task type; tokenizer",
                 "encodes/s; padding waste; live NDArrays and resident memory. Prints a table, writes bench.json.",
                 "Run it alone: a second PyTorch process on the same cores distorts every figure."})
 final class BenchCommand implements Callable<Integer> {
@@ -40,6 +41,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--phases", description = "Only the peak resident memory of each phase of a job (evaluation, training, "
             + "checkpoint save and load) at BERT-base and bge-small-zh shapes with seven skills (about 5 minutes).")
     boolean phases;
+
+    @Option(names = "--soak-bge", description = "Only a 2000-step training soak at bge-small-zh shapes (batch 16 of "
+            + "128, 3 of 4 skills active in every layer): live NDArrays and resident memory at steps 200 to 2000 "
+            + "(about 30 minutes).")
+    boolean soakBge;
 
     @Option(names = "--out", defaultValue = "bench.json", paramLabel = "FILE", description = "The JSON to write (default ${DEFAULT-VALUE}).")
     Path out;
@@ -68,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
             return serveLoad();
         }
         Benchmark bench = new Benchmark(new BenchConfig(quick, soak, Home.declarations(), Home.samples(),
-                dataRoot == null ? Home.data() : dataRoot, phases));
+                dataRoot == null ? Home.data() : dataRoot, phases, soakBge));
         var json = bench.run();
         try {
             AtomicFiles.writeString(out, new GsonBuilder().setPrettyPrinting().create().toJson(json));
