@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * @param fullData the full data root for padding waste, or null to use the samples
  * @param phasesOnly measure only the peak resident memory of each phase of a job (evaluation,
  *     training, checkpoint save and load) at BERT-base and bge-small-zh shapes
- * @param soakBgeOnly run only a 2000-step memory soak at bge-small-zh shapes (3 of 4 skills active)
+ * @param soakBgeOnly run only a 2000-step memory soak at bge-small-zh shapes (1 of 4 skills active)
  */
 public record BenchConfig(boolean quick, boolean soak, Path declarations, Path samples, Path fullData,
         boolean phasesOnly, boolean soakBgeOnly) {}

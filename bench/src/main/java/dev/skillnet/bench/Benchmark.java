@@ -35,7 +35,7 @@ public final class Benchmark {
     public JsonObject run() {
         long start = System.nanoTime();
         if (config.soakBgeOnly()) {
-            line("%s", MemorySoak.run(BenchShape.BGE, 2000, json));
+            line("%s", MemorySoak.run(BenchShape.BGE, 2000, 1, json));
             json.addProperty("peak_rss_mib", Memory.peakRssMib());
             json.addProperty("seconds", (System.nanoTime() - start) / 1e9);
             return json;
@@ -59,7 +59,7 @@ public final class Benchmark {
 
         // First, while the process holds nothing else: resident memory at steps 200 and 2000 must
         // reflect this training alone, not heap kept from the BERT-base models measured later.
-        line("%s", MemorySoak.run(BenchShape.TINY, config.soak() ? 2000 : 200, json));
+        line("%s", MemorySoak.run(BenchShape.TINY, config.soak() ? 2000 : 200, 3, json));
 
         JsonArray train = new JsonArray();
         JsonObject bertBlock = new JsonObject();

@@ -22,14 +22,15 @@ final class MemorySoak {
     /**
      * @param shape the encoder and batch to train at
      * @param steps how many steps (200 without --soak, 2000 with)
+     * @param active how many of the 4 skills each step runs
      * @param out where the figures go ({@code live_ndarrays}, {@code rss})
      * @return the lines to print
      */
-    static String run(BenchShape shape, int steps, JsonObject out) {
+    static String run(BenchShape shape, int steps, int active, JsonObject out) {
         int[] live = new int[2];
         Map<Integer, double[]> at = new TreeMap<>();
         try (TrainStepBench bench = new TrainStepBench(shape, 4)) {
-            bench.activate(3);
+            bench.activate(active);
             bench.time(0, steps, step -> {
                 if (step == 10) {
                     live[0] = bench.liveArrays();
@@ -48,6 +49,7 @@ final class MemorySoak {
         out.add("live_ndarrays", l);
         JsonObject r = new JsonObject();
         r.addProperty("config", shape.name());
+        r.addProperty("active_skills", active);
         boolean pretouched = ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:+AlwaysPreTouch");
         r.addProperty("jvm_heap_pretouched", pretouched);
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,

@@ -43,8 +43,8 @@ final class BenchCommand implements Callable<Integer> {
     boolean phases;
 
     @Option(names = "--soak-bge", description = "Only a 2000-step training soak at bge-small-zh shapes (batch 16 of "
-            + "128, 3 of 4 skills active in every layer): live NDArrays and resident memory at steps 200 to 2000 "
-            + "(about 30 minutes).")
+            + "128, 1 of 4 skills active in every layer: a step about as long as the demo's): live NDArrays and "
+            + "resident memory at steps 200 to 2000 (about 40 minutes).")
     boolean soakBge;
 
     @Option(names = "--out", defaultValue = "bench.json", paramLabel = "FILE", description = "The JSON to write (default ${DEFAULT-VALUE}).")
