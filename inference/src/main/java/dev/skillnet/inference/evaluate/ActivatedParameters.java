@@ -39,4 +39,12 @@ public final class ActivatedParameters {
         }
         return total;
     }
+
+    /**
+     * @param model the model
+     * @return the number of parameters it stores: every skill, expert, gate and head
+     */
+    public static long stored(SkillNetModel model) {
+        return model.namedShapes().values().stream().mapToLong(Shape::size).sum();
+    }
 }

@@ -141,9 +141,17 @@ public final class Experiment {
         return PretrainCorpus.fromTasks(tasks);
     }
 
-    /** Parameters activated per task, read back from the saved best model(s). */
-    private static Map<String, Long> activated(Path dir, Mode mode) {
+    /**
+     * What a variant's model(s) cost in parameters, read back from the saved best model(s).
+     *
+     * @param activated per task, parameters activated per token
+     * @param stored parameters stored, over all of the variant's models
+     */
+    private record Sizes(Map<String, Long> activated, long stored) {}
+
+    private static Sizes activated(Path dir, Mode mode) {
         Map<String, Long> out = new LinkedHashMap<>();
+        long stored = 0;
         List<Path> models = new ArrayList<>();
         if (mode == Mode.SINGLE) {
             try (var list = Files.list(dir.resolve("single"))) {
@@ -160,9 +168,10 @@ public final class Experiment {
                 for (TaskDeclaration d : trained.declared().tasks()) {
                     out.put(d.name(), ActivatedParameters.of(trained.model(), d));
                 }
+                stored += ActivatedParameters.stored(trained.model());
             }
         }
-        return out;
+        return new Sizes(out, stored);
     }
 
     /** Collects one variant's seeds. */
@@ -172,19 +181,22 @@ public final class Experiment {
         final List<Double> seconds = new ArrayList<>();
         final List<Double> pretrain = new ArrayList<>();
         Map<String, Long> activated = Map.of();
+        long stored;
 
-        void add(Report report, double wall, double preWall, Map<String, Long> act) {
+        void add(Report report, double wall, double preWall, Sizes sizes) {
             for (TaskResult r : report.results()) {
                 scores.computeIfAbsent(r.task(), k -> new ArrayList<>()).add(r.score().value());
             }
             averages.add(report.average());
             seconds.add(wall);
             pretrain.add(preWall);
-            activated = act;
+            activated = sizes.activated();
+            stored = sizes.stored();
         }
 
         VariantResult result(String name, boolean withPretrain) {
-            return new VariantResult(name, scores, averages, activated, seconds, withPretrain ? pretrain : List.of());
+            return new VariantResult(name, scores, averages, activated, stored, seconds,
+                    withPretrain ? pretrain : List.of());
         }
     }
 }

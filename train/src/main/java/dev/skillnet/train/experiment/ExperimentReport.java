@@ -66,6 +66,7 @@ public final class ExperimentReport {
             j.add("tasks", tasks);
             j.addProperty("average_mean", VariantResult.mean(v.averages()));
             j.addProperty("average_std", VariantResult.std(v.averages()));
+            j.addProperty("parameters_stored", v.stored());
             j.addProperty("wall_seconds_mean", VariantResult.mean(v.seconds()));
             if (!v.pretrainSeconds().isEmpty()) {
                 j.addProperty("pretrain_seconds_mean", VariantResult.mean(v.pretrainSeconds()));
@@ -109,13 +110,14 @@ public final class ExperimentReport {
             }
             sb.append(' ').append(cell(v.averages())).append(" | ").append(time(v)).append(" |\n");
         }
-        sb.append("\nParameters activated per token, by task:\n\n| variant |");
+        sb.append("\nParameters stored, and activated per token by task:\n\n| variant | stored |");
         tasks.forEach(t -> sb.append(' ').append(t).append(" |"));
-        sb.append("\n|---|");
+        sb.append("\n|---|---:|");
         tasks.forEach(t -> sb.append("---:|"));
         sb.append('\n');
         for (VariantResult v : variants) {
-            sb.append("| ").append(v.name()).append(" |");
+            sb.append("| ").append(v.name()).append(" | ").append(String.format(Locale.ROOT, "%.2fM", v.stored() / 1e6))
+                    .append(" |");
             for (String t : tasks) {
                 Long n = v.activated().get(t);
                 sb.append(' ').append(n == null ? "-" : String.format(Locale.ROOT, "%.2fM", n / 1e6)).append(" |");

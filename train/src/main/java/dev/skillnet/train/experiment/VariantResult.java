@@ -10,11 +10,12 @@ import java.util.Map;
  * @param scores per task, the test main score of each seed, in seed order
  * @param averages the average main score of each seed
  * @param activated per task, parameters activated per token
+ * @param stored parameters stored (for single: all the task models together)
  * @param seconds wall time of each seed's run (pre-training included where there is one)
  * @param pretrainSeconds wall time of each seed's pre-training (empty without)
  */
 public record VariantResult(String name, Map<String, List<Double>> scores, List<Double> averages,
-        Map<String, Long> activated, List<Double> seconds, List<Double> pretrainSeconds) {
+        Map<String, Long> activated, long stored, List<Double> seconds, List<Double> pretrainSeconds) {
 
     /**
      * @param values values

@@ -42,6 +42,8 @@ class ExperimentTest {
         VariantResult dense = results.get(1);
         assertTrue(skill.activated().get("chnsenticorp") > dense.activated().get("chnsenticorp"),
                 "three skills activate more than one shared feed-forward");
+        assertTrue(skill.stored() > dense.stored(), "seven skills per layer store more than one feed-forward");
+        assertTrue(dense.stored() >= dense.activated().get("chnsenticorp"), "a model stores at least what a token runs");
         ExperimentReport.write(tmp, results, List.of(5L, 6L), "./skillnet experiment ...");
         JsonObject json = JsonParser.parseString(Files.readString(tmp.resolve("experiment.json"))).getAsJsonObject();
         assertEquals(3, json.getAsJsonArray("variants").size());
