@@ -76,12 +76,18 @@ final class BenchCommand implements Callable<Integer> {
         Benchmark bench = new Benchmark(new BenchConfig(quick, soak, Home.declarations(), Home.samples(),
                 dataRoot == null ? Home.data() : dataRoot, phases, soakBge));
         var json = bench.run();
+        return report(json, bench.table());
+    }
+
+    /** Writes the figures to {@code --out} (whole or not at all), prints the table and where they went. */
+    private int report(Object figures, String table) {
         try {
-            AtomicFiles.writeString(out, new GsonBuilder().setPrettyPrinting().create().toJson(json));
+            AtomicFiles.writeString(out, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+                    .create().toJson(figures));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out, e);
         }
-        spec.commandLine().getOut().print(bench.table());
+        spec.commandLine().getOut().print(table);
         spec.commandLine().getOut().println("wrote " + out);
         spec.commandLine().getOut().flush();
         return 0;
@@ -98,15 +104,6 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         ServeLoad.Result r = new ServeLoad(serve, serveTask, texts).run(requests, soakRequests);
-        try {
-            AtomicFiles.writeString(out, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-                    .create().toJson(r));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out, e);
-        }
-        spec.commandLine().getOut().print(ServeLoad.markdown(r));
-        spec.commandLine().getOut().println("wrote " + out);
-        spec.commandLine().getOut().flush();
-        return 0;
+        return report(r, ServeLoad.markdown(r));
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.skillnet.data.tokenize.Encoded;
 import dev.skillnet.tasks.kinds.Feature;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -47,19 +46,10 @@ class SpanObjectiveTest {
 
     @Test
     void targetsAreStartAndEndPerFeature() {
-        Feature a = new Feature(tokens(3),
-                new int[] {2, 5}, 0);
-        Feature b = new Feature(tokens(3),
-                new int[] {0, 0}, 1);
+        Feature a = Features.of(3, new int[] {2, 5}, 0);
+        Feature b = Features.of(3, new int[] {0, 0}, 1);
         NDArray t = objective.targets(List.of(a, b), 9, manager);
         assertEquals(new Shape(2, 2), t.getShape());
         assertArrayEquals(new long[] {2, 5, 0, 0}, t.toLongArray());
-    }
-
-    /** An encoding of n tokens whose ids and offsets the objective does not read. */
-    private static Encoded tokens(int n) {
-        String[] text = new String[n];
-        java.util.Arrays.fill(text, "t");
-        return new Encoded(new long[n], new long[n], text, new int[n], new int[n], new int[n], new int[n], false);
     }
 }
