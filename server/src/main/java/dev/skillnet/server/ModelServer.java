@@ -49,6 +49,9 @@ public final class ModelServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);
     private static final String JSON = "application/json; charset=utf-8";
 
+    /** How much of a body over the limit is read and thrown away before answering 413. */
+    private static final long DRAIN_BYTES = 64L << 20;
+
     private final ServerConfig config;
     private final Metrics metrics;
     private final Javalin app;
@@ -195,12 +198,13 @@ public final class ModelServer implements AutoCloseable {
         int status = 500;
         inFlight.incrementAndGet();
         try {
+            byte[] body = body(ctx); // first, whatever the answer: a request read whole keeps its connection usable
             requireReady();
             TaskInfo info = tasks.get(task);
             if (info == null) {
                 throw new ApiError(404, "task", "unknown task '" + shorten(task) + "'; the model has " + tasks.keySet());
             }
-            PredictRequest request = PredictRequest.parse(body(ctx), TaskType.fromJson(info.type()), config);
+            PredictRequest request = PredictRequest.parse(body, TaskType.fromJson(info.type()), config);
             List<JsonObject> answers;
             try {
                 answers = batcher.submit(task, request.inputs()).get();
@@ -210,16 +214,16 @@ public final class ModelServer implements AutoCloseable {
                 }
                 throw new IllegalStateException("prediction failed: " + e.getCause(), e.getCause());
             }
-            String body;
+            String answer;
             if (request.single()) {
-                body = answers.get(0).toString();
+                answer = answers.get(0).toString();
             } else {
                 JsonArray list = new JsonArray();
                 answers.forEach(list::add);
-                body = list.toString();
+                answer = list.toString();
             }
             status = 200;
-            send(ctx, 200, body);
+            send(ctx, 200, answer);
         } catch (ApiError e) {
             status = e.status();
             send(ctx, e.status(), e.body());
@@ -229,19 +233,28 @@ public final class ModelServer implements AutoCloseable {
         }
     }
 
-    /** The body, read up to one byte past the limit (the rest is never read). */
+    /**
+     * The body, read up to one byte past the limit. A body over the limit is read on and thrown
+     * away (up to {@link #DRAIN_BYTES}) before the 413, so that the client, still sending, gets the
+     * answer rather than a reset connection; past that the connection is closed after the answer.
+     */
     private byte[] body(Context ctx) throws IOException {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > config.maxBodyBytes()) {
-            throw new ApiError(413, null, "the body has " + declared + " bytes; the limit is " + config.maxBodyBytes());
-        }
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] b = in.readNBytes(config.maxBodyBytes() + 1);
-            if (b.length > config.maxBodyBytes()) {
-                throw new ApiError(413, null, "the body is over the limit of " + config.maxBodyBytes() + " bytes");
-            }
+        InputStream in = ctx.req().getInputStream();
+        byte[] b = in.readNBytes(config.maxBodyBytes() + 1);
+        if (b.length <= config.maxBodyBytes()) {
             return b;
         }
+        byte[] sink = new byte[64 * 1024];
+        long drained = b.length;
+        for (int n; drained < DRAIN_BYTES && (n = in.read(sink)) > 0; ) {
+            drained += n;
+        }
+        if (drained >= DRAIN_BYTES) {
+            ctx.header("Connection", "close");
+        }
+        throw new ApiError(413, null, "the body has " + (declared >= 0 ? declared + " bytes" : "more bytes than that")
+                + "; the limit is " + config.maxBodyBytes());
     }
 
     private void requireReady() {
