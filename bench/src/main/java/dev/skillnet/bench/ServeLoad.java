@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -105,8 +106,8 @@ public final class ServeLoad {
                             latencies[(int) Math.floor(0.50 * (requestsPerRow - 1))] / 1e6,
                             latencies[(int) Math.floor(0.99 * (requestsPerRow - 1))] / 1e6, new TreeMap<>(statuses));
                     LOG.info("batching {}, {} clients: {} requests/s, p50 {} ms, p99 {} ms, statuses {}", batching ? "on" : "off",
-                            clients, String.format("%.1f", row.perSecond()), String.format("%.1f", row.p50Millis()),
-                            String.format("%.1f", row.p99Millis()), row.statuses());
+                            clients, String.format(Locale.ROOT, "%.1f", row.perSecond()), String.format(Locale.ROOT, "%.1f", row.p50Millis()),
+                            String.format(Locale.ROOT, "%.1f", row.p99Millis()), row.statuses());
                     rows.add(row);
                 }
             }
@@ -125,7 +126,7 @@ public final class ServeLoad {
                             rss.add(Memory.rssMib());
                         }
                         LOG.info("soak: {} of {} requests, resident {} MiB", done + 1, soakRequests,
-                                String.format("%.0f", Memory.rssMib()));
+                                String.format(Locale.ROOT, "%.0f", Memory.rssMib()));
                     }
                 }, new long[soakRequests], statuses);
                 soak = new Soak(soakRequests, List.copyOf(rss), new TreeMap<>(statuses));
@@ -196,13 +197,13 @@ public final class ServeLoad {
         out.append("| batching | clients | requests | seconds | requests/s | p50 ms | p99 ms | statuses |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
         for (Row row : r.rows()) {
-            out.append(String.format(java.util.Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %s |%n",
+            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %s |%n",
                     row.batching() ? "on" : "off", row.clients(), row.requests(), row.seconds(), row.perSecond(),
                     row.p50Millis(), row.p99Millis(), row.statuses()));
         }
         if (r.soak() != null) {
             out.append("\nSoak: ").append(r.soak().requests()).append(" requests, 8 clients, batching on; resident MiB: ");
-            out.append(r.soak().rssMib().stream().map(v -> String.format(java.util.Locale.ROOT, "%.0f", v)).toList());
+            out.append(r.soak().rssMib().stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
             out.append("; statuses ").append(r.soak().statuses()).append('\n');
         }
         return out.toString();

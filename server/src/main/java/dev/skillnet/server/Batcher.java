@@ -3,6 +3,7 @@ package dev.skillnet.server;
 import com.google.gson.JsonObject;
 import dev.skillnet.inference.MultitaskModel;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +47,7 @@ final class Batcher implements AutoCloseable {
         this.model = model;
         this.config = config;
         this.metrics = metrics;
-        Map<String, LinkedBlockingDeque<Pending>> q = new java.util.LinkedHashMap<>();
+        Map<String, LinkedBlockingDeque<Pending>> q = new LinkedHashMap<>();
         for (String task : tasks) {
             LinkedBlockingDeque<Pending> queue = new LinkedBlockingDeque<>();
             q.put(task, queue);

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -117,7 +118,7 @@ public final class ModelServer implements AutoCloseable {
             double seconds = (System.nanoTime() - start) / 1e9;
             metrics.loaded(seconds);
             LOG.info("ready: {} tasks {} loaded in {} s", byName.size(), byName.keySet(),
-                    String.format(java.util.Locale.ROOT, "%.1f", seconds));
+                    String.format(Locale.ROOT, "%.1f", seconds));
         } catch (RuntimeException | Error e) {
             loadError = e.getMessage() != null ? e.getMessage() : e.toString();
             LOG.error("cannot load the model from {}: {}", modelDir, loadError);
