@@ -92,9 +92,17 @@ public final class JointTrainer {
      * @param firstStep the first step this process took (1 unless resumed)
      * @param losses the loss of every step this process took, in order
      * @param skippedSteps steps whose update was skipped because a gradient was not finite
+     * @param inputs training inputs this process trained on (windows, for reading comprehension)
+     * @param evalSeconds the part of {@code seconds} spent in dev evaluations and saving checkpoints
      */
     public record Result(int steps, int bestStep, double bestDevAverage, Map<String, Long> taskCounts, double seconds,
-            int firstStep, double[] losses, int skippedSteps) {}
+            int firstStep, double[] losses, int skippedSteps, long inputs, double evalSeconds) {
+
+        /** @return seconds of training steps, dev evaluations and checkpoints excluded */
+        public double trainSeconds() {
+            return seconds - evalSeconds;
+        }
+    }
 
     /** Weight of a mixture of experts' load-balancing loss (the Switch Transformer's alpha). */
     static final float AUX_LOSS_WEIGHT = 0.01f;
@@ -217,6 +225,8 @@ public final class JointTrainer {
             double[] losses = new double[Math.max(0, config.steps() - first + 1)];
             int skipped = 0;
             int consecutive = 0;
+            long inputs = 0;
+            long evalNanos = 0;
             for (int step = first; step <= config.steps(); step++) {
                 int ti = sampler.next();
                 Task<?, ?> task = tasks.get(ti);
@@ -224,6 +234,7 @@ public final class JointTrainer {
                 Engine.getInstance().setRandomSeed(dropoutSeed(config.seed(), step));
                 StepOutcome outcome = step(task, batch, skills.get(ti), params.get(ti), optimizer, step);
                 losses[step - first] = outcome.loss();
+                inputs += batch.size();
                 if (outcome.skipped() == null) {
                     consecutive = 0;
                 } else {
@@ -241,6 +252,7 @@ public final class JointTrainer {
                 }
                 boolean evalNow = step == config.steps() || (config.evalEvery() > 0 && step % config.evalEvery() == 0);
                 if (evalNow) {
+                    long evalStart = System.nanoTime();
                     Map<String, Score> dev = evaluate("dev");
                     double avg = dev.values().stream().mapToDouble(Score::value).average().orElse(0);
                     LOG.info("step {}: dev average {} ({})", step, String.format("%.2f", avg), summary(dev));
@@ -255,6 +267,7 @@ public final class JointTrainer {
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot save a checkpoint at step " + step, e);
                     }
+                    evalNanos += System.nanoTime() - evalStart;
                 }
             }
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -266,7 +279,7 @@ public final class JointTrainer {
                 LOG.warn("{} steps skipped for non-finite gradients", skipped);
             }
             return new Result(config.steps(), bestStep, best, counts, progress.elapsedSeconds(), first, losses,
-                    skipped);
+                    skipped, inputs, evalNanos / 1e9);
         }
     }
 

@@ -104,6 +104,7 @@ public final class TrainingJob {
         }
         String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         List<Provenance.DataSplit> data = new ArrayList<>();
+        JointTrainer.Result result;
         try (NDManager manager = NDManager.newBaseManager()) {
             Path best = config.out().resolve("best");
             // The trained model, its gradients and the optimiser's moments live in their own scope,
@@ -152,7 +153,7 @@ public final class TrainingJob {
                         : LearningCurve.resumed(config.out(), from.state().step());
                 JointTrainer trainer = new JointTrainer(model, tasks, tokenizer, config.train(), trainingScope)
                         .optEvaluationSink(curve::add);
-                JointTrainer.Result result = trainer.train((step, dev, avg) -> {
+                result = trainer.train((step, dev, avg) -> {
                     TrainedModel.save(best, tasks, skills, trainedModel, tokenizer, training(step, avg, dev));
                     LOG.info("saved best checkpoint (dev average {}) to {}", String.format("%.2f", avg), best);
                 }, (state, optimizer) -> {
@@ -166,7 +167,10 @@ public final class TrainingJob {
                         result.bestStep(), result.taskCounts());
                 tokenizer.close();
             }
+            long testStart = System.nanoTime();
             Report report = evaluateBest(best, manager);
+            new Throughput(result.inputs(), result.trainSeconds(), testExamples(report),
+                    (System.nanoTime() - testStart) / 1e9).write(config.out());
             Provenance provenance = new Provenance(SkillNetVersion.get(), commit, Engine.getDjlVersion(),
                     Engine.getEngine("PyTorch").getVersion(), started,
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Provenance.Machine.current(), data);
@@ -212,17 +216,21 @@ public final class TrainingJob {
         double[] p = config.train().sampling().probabilities(sizes);
         startFresh();
         List<TaskResult> results = new ArrayList<>();
+        Throughput throughput = new Throughput(0, 0, 0, 0);
         for (int i = 0; i < tasks.size(); i++) {
             String name = tasks.get(i).name();
             int steps = Math.max(1, (int) Math.round(config.train().steps() * p[i]));
             TrainConfig ownConfig = config.train().withSteps(steps);
             LOG.info("single-task fine-tuning of {}: {} of {} steps", name, steps, config.train().steps());
-            Report own = new TrainingJob(config.with(config.out().resolve("single").resolve(name), List.of(name),
-                    config.init(), new Routing(Mode.DENSE, List.of(), 0, 0), ownConfig)).optCommit(commit).run();
-            results.addAll(own.results());
+            Path own = config.out().resolve("single").resolve(name);
+            Report report = new TrainingJob(config.with(own, List.of(name), config.init(),
+                    new Routing(Mode.DENSE, List.of(), 0, 0), ownConfig)).optCommit(commit).run();
+            results.addAll(report.results());
+            throughput = throughput.plus(Throughput.read(own));
         }
         Report report = new Report("test", results);
         writeReport(report, config.out());
+        throughput.write(config.out());
         return report;
     }
 
@@ -252,10 +260,16 @@ public final class TrainingJob {
             Files.deleteIfExists(config.out().resolve("results.json"));
             Files.deleteIfExists(config.out().resolve("results.md"));
             Files.deleteIfExists(config.out().resolve(LearningCurve.NAME));
+            Files.deleteIfExists(config.out().resolve(Throughput.NAME));
             JobFile.write(config);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the run folder " + config.out(), e);
         }
+    }
+
+    /** @return the test examples a report scored (questions, for reading comprehension) */
+    private static long testExamples(Report report) {
+        return report.results().stream().mapToLong(r -> r.score().n()).sum();
     }
 
     private Report evaluateBest(Path best, NDManager parent) {

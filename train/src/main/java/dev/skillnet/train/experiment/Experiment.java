@@ -12,6 +12,7 @@ import dev.skillnet.tasks.run.Task;
 import dev.skillnet.train.JobConfig;
 import dev.skillnet.train.Mode;
 import dev.skillnet.train.Routing;
+import dev.skillnet.train.Throughput;
 import dev.skillnet.train.TrainConfig;
 import dev.skillnet.train.TrainingJob;
 import dev.skillnet.train.extend.ExtensionJob;
@@ -55,7 +56,8 @@ public final class Experiment {
                 long start = System.nanoTime();
                 Report report = new TrainingJob(t.with(dir, t.taskNames(), t.init(), routing, t.train().withSeed(seed))).run();
                 double seconds = (System.nanoTime() - start) / 1e9;
-                acc.computeIfAbsent(mode.label(), k -> new Acc()).add(report, seconds, 0, activated(dir, mode));
+                acc.computeIfAbsent(mode.label(), k -> new Acc()).add(report, seconds, 0, activated(dir, mode),
+                        Throughput.read(dir));
             }
             if (config.pretrain() != null) {
                 Path pre = config.out().resolve("pretrain").resolve("seed-" + seed);
@@ -71,7 +73,7 @@ public final class Experiment {
                 Report report = new TrainingJob(t.with(dir, t.taskNames(), pre, routing, t.train().withSeed(seed))).run();
                 double seconds = (System.nanoTime() - start) / 1e9;
                 acc.computeIfAbsent("skill+pretrain", k -> new Acc()).add(report, seconds, preSeconds,
-                        activated(dir, Mode.SKILL));
+                        activated(dir, Mode.SKILL), Throughput.read(dir));
             }
         }
         if (config.extendTask() != null) {
@@ -115,14 +117,15 @@ public final class Experiment {
             double seconds = (System.nanoTime() - start) / 1e9;
             String name = mode == Mode.SKILL ? "skill base + extend " + held.name() : "dense base + fine-tune "
                     + held.name();
-            acc.computeIfAbsent(name, k -> new Acc()).add(report, seconds, 0, activated(ext, Mode.SKILL));
+            acc.computeIfAbsent(name, k -> new Acc()).add(report, seconds, 0, activated(ext, Mode.SKILL),
+                    Throughput.read(ext));
         }
         Path scratch = root.resolve("scratch").resolve("seed-" + seed);
         long start = System.nanoTime();
         Report report = new TrainingJob(t.with(scratch, List.of(held.name()), t.init(),
                 new Routing(Mode.DENSE, List.of(), 0, 0), extendTrain)).run();
         acc.computeIfAbsent(held.name() + " alone from scratch", k -> new Acc()).add(report,
-                (System.nanoTime() - start) / 1e9, 0, activated(scratch, Mode.DENSE));
+                (System.nanoTime() - start) / 1e9, 0, activated(scratch, Mode.DENSE), Throughput.read(scratch));
     }
 
     private SkillTable skills() {
@@ -180,23 +183,25 @@ public final class Experiment {
         final List<Double> averages = new ArrayList<>();
         final List<Double> seconds = new ArrayList<>();
         final List<Double> pretrain = new ArrayList<>();
+        final List<Throughput> throughput = new ArrayList<>();
         Map<String, Long> activated = Map.of();
         long stored;
 
-        void add(Report report, double wall, double preWall, Sizes sizes) {
+        void add(Report report, double wall, double preWall, Sizes sizes, Throughput speed) {
             for (TaskResult r : report.results()) {
                 scores.computeIfAbsent(r.task(), k -> new ArrayList<>()).add(r.score().value());
             }
             averages.add(report.average());
             seconds.add(wall);
             pretrain.add(preWall);
+            throughput.add(speed);
             activated = sizes.activated();
             stored = sizes.stored();
         }
 
         VariantResult result(String name, boolean withPretrain) {
             return new VariantResult(name, scores, averages, activated, stored, seconds,
-                    withPretrain ? pretrain : List.of());
+                    withPretrain ? pretrain : List.of(), throughput);
         }
     }
 }

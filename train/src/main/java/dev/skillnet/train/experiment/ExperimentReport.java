@@ -68,6 +68,10 @@ public final class ExperimentReport {
             j.addProperty("average_std", VariantResult.std(v.averages()));
             j.addProperty("parameters_stored", v.stored());
             j.addProperty("wall_seconds_mean", VariantResult.mean(v.seconds()));
+            if (!v.throughput().isEmpty()) {
+                j.addProperty("train_inputs_per_second_mean", v.trainPerSecond());
+                j.addProperty("test_examples_per_second_mean", v.testPerSecond());
+            }
             if (!v.pretrainSeconds().isEmpty()) {
                 j.addProperty("pretrain_seconds_mean", VariantResult.mean(v.pretrainSeconds()));
             }
@@ -110,11 +114,14 @@ public final class ExperimentReport {
             }
             sb.append(' ').append(cell(v.averages())).append(" | ").append(time(v)).append(" |\n");
         }
-        sb.append("\nParameters stored, and activated per token by task:\n\n| variant | stored |");
+        sb.append("\nWhat the quality costs: parameters stored, parameters activated per token by task, training "
+                + "inputs per second (dev evaluations excluded; windows for reading comprehension) and test examples "
+                + "per second (the whole test evaluation, tokenizing and decoding included), means over seeds:\n\n"
+                + "| variant | stored |");
         tasks.forEach(t -> sb.append(' ').append(t).append(" |"));
-        sb.append("\n|---|---:|");
+        sb.append(" train inputs/s | test examples/s |\n|---|---:|");
         tasks.forEach(t -> sb.append("---:|"));
-        sb.append('\n');
+        sb.append("---:|---:|\n");
         for (VariantResult v : variants) {
             sb.append("| ").append(v.name()).append(" | ").append(String.format(Locale.ROOT, "%.2fM", v.stored() / 1e6))
                     .append(" |");
@@ -122,7 +129,7 @@ public final class ExperimentReport {
                 Long n = v.activated().get(t);
                 sb.append(' ').append(n == null ? "-" : String.format(Locale.ROOT, "%.2fM", n / 1e6)).append(" |");
             }
-            sb.append('\n');
+            sb.append(' ').append(rate(v.trainPerSecond())).append(" | ").append(rate(v.testPerSecond())).append(" |\n");
         }
         List<Findings.Finding> findings = Findings.of(variants);
         if (!findings.isEmpty()) {
@@ -137,6 +144,10 @@ public final class ExperimentReport {
         }
         sb.append("\nReproduce with:\n\n```\n").append(command).append("\n```\n");
         return sb.toString();
+    }
+
+    private static String rate(double perSecond) {
+        return Double.isNaN(perSecond) ? "-" : String.format(Locale.ROOT, "%.1f", perSecond);
     }
 
     private static String cell(List<Double> values) {

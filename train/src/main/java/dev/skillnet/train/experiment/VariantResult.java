@@ -1,5 +1,6 @@
 package dev.skillnet.train.experiment;
 
+import dev.skillnet.train.Throughput;
 import java.util.List;
 import java.util.Map;
 
@@ -13,9 +14,29 @@ import java.util.Map;
  * @param stored parameters stored (for single: all the task models together)
  * @param seconds wall time of each seed's run (pre-training included where there is one)
  * @param pretrainSeconds wall time of each seed's pre-training (empty without)
+ * @param throughput each seed's training inputs and test examples per second (empty when not measured)
  */
 public record VariantResult(String name, Map<String, List<Double>> scores, List<Double> averages,
-        Map<String, Long> activated, long stored, List<Double> seconds, List<Double> pretrainSeconds) {
+        Map<String, Long> activated, long stored, List<Double> seconds, List<Double> pretrainSeconds,
+        List<Throughput> throughput) {
+
+    /** Copies the lists. */
+    public VariantResult {
+        averages = List.copyOf(averages);
+        seconds = List.copyOf(seconds);
+        pretrainSeconds = List.copyOf(pretrainSeconds);
+        throughput = List.copyOf(throughput);
+    }
+
+    /** @return the mean over seeds of training inputs per second (NaN when not measured) */
+    public double trainPerSecond() {
+        return mean(throughput.stream().map(Throughput::trainPerSecond).toList());
+    }
+
+    /** @return the mean over seeds of test examples per second (NaN when not measured) */
+    public double testPerSecond() {
+        return mean(throughput.stream().map(Throughput::testPerSecond).toList());
+    }
 
     /**
      * @param values values

@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import dev.skillnet.train.JobConfig;
 import dev.skillnet.train.Mode;
 import dev.skillnet.train.ModelSize;
+import dev.skillnet.train.Throughput;
 import dev.skillnet.train.TrainConfig;
 import dev.skillnet.train.pretrain.PairObjective;
 import dev.skillnet.train.pretrain.PretrainConfig;
@@ -37,6 +38,13 @@ class ExperimentTest {
         for (VariantResult v : results) {
             assertEquals(2, v.scores().get("chnsenticorp").size(), "one score per seed");
             assertTrue(v.activated().get("chnsenticorp") > 0);
+            assertEquals(2, v.throughput().size(), "one throughput per seed");
+            for (Throughput t : v.throughput()) {
+                // 12 steps of at most 16; only an epoch's last batch can be short, and there is at most one
+                assertTrue(t.trainInputs() > 12 * 16 - 16 && t.trainInputs() <= 12 * 16, "inputs " + t.trainInputs());
+                assertEquals(500, t.testExamples(), "chnsenticorp's test sample");
+                assertTrue(t.trainSeconds() > 0 && t.testSeconds() > 0);
+            }
         }
         VariantResult skill = results.get(0);
         VariantResult dense = results.get(1);
@@ -49,6 +57,7 @@ class ExperimentTest {
         assertEquals(3, json.getAsJsonArray("variants").size());
         String md = Files.readString(tmp.resolve("experiment.md"));
         assertTrue(md.contains("| skill+pretrain |"), md);
+        assertTrue(md.contains("train inputs/s | test examples/s |"), md);
         assertTrue(md.contains("±"), "the spread over two seeds is shown:\n" + md);
         // skill against dense and skill+pretrain against skill, on chnsenticorp and the average
         assertEquals(4, json.getAsJsonArray("findings").size());

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class FindingsTest {
 
     private static VariantResult variant(String name, Map<String, List<Double>> scores, List<Double> averages) {
-        return new VariantResult(name, scores, averages, Map.of(), 0, List.of(1.0, 1.0, 1.0), List.of());
+        return new VariantResult(name, scores, averages, Map.of(), 0, List.of(1.0, 1.0, 1.0), List.of(), List.of());
     }
 
     @Test

@@ -1,0 +1,91 @@
+package dev.skillnet.train;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.skillnet.core.UserInputException;
+import dev.skillnet.core.io.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What a run moved per second, training and at test, written as {@code throughput.json} in its
+ * folder so that a comparison of variants can put what their quality costs beside it.
+ *
+ * @param trainInputs training inputs this process trained on (windows, for reading comprehension)
+ * @param trainSeconds seconds of training steps, dev evaluations excluded
+ * @param testExamples test examples evaluated (questions, for reading comprehension)
+ * @param testSeconds seconds of the test evaluation, tokenizing and decoding included
+ */
+public record Throughput(long trainInputs, double trainSeconds, long testExamples, double testSeconds) {
+
+    /** The file's name in a run folder. */
+    public static final String NAME = "throughput.json";
+
+    /** @return training inputs per second */
+    public double trainPerSecond() {
+        return trainInputs / trainSeconds;
+    }
+
+    /** @return test examples per second */
+    public double testPerSecond() {
+        return testExamples / testSeconds;
+    }
+
+    /**
+     * @param other another run's throughput
+     * @return both runs together (one model per task, run one after another)
+     */
+    public Throughput plus(Throughput other) {
+        return new Throughput(trainInputs + other.trainInputs, trainSeconds + other.trainSeconds,
+                testExamples + other.testExamples, testSeconds + other.testSeconds);
+    }
+
+    /**
+     * Writes {@link #NAME} into a folder, atomically.
+     *
+     * @param dir the run folder
+     */
+    public void write(Path dir) {
+        JsonObject o = new JsonObject();
+        o.addProperty("train_inputs", trainInputs);
+        o.addProperty("train_seconds", trainSeconds);
+        o.addProperty("train_inputs_per_second", trainPerSecond());
+        o.addProperty("test_examples", testExamples);
+        o.addProperty("test_seconds", testSeconds);
+        o.addProperty("test_examples_per_second", testPerSecond());
+        try {
+            AtomicFiles.writeString(dir.resolve(NAME), new GsonBuilder().setPrettyPrinting().create().toJson(o));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(NAME), e);
+        }
+    }
+
+    /**
+     * @param dir a run folder
+     * @return its throughput
+     * @throws UserInputException when the file is missing or lacks a field
+     */
+    public static Throughput read(Path dir) {
+        Path file = dir.resolve(NAME);
+        try {
+            JsonObject o = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+            return new Throughput(field(o, file, "train_inputs").getAsLong(), field(o, file, "train_seconds").getAsDouble(),
+                    field(o, file, "test_examples").getAsLong(), field(o, file, "test_seconds").getAsDouble());
+        } catch (IOException e) {
+            throw new UserInputException(file, "cannot read it (" + e.getMessage() + ")", e);
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+            throw new UserInputException(file, "not a throughput record (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static com.google.gson.JsonElement field(JsonObject o, Path file, String name) {
+        if (!o.has(name)) {
+            throw new UserInputException(file, "field '" + name + "' is missing");
+        }
+        return o.get(name);
+    }
+}
