@@ -3,6 +3,7 @@ package dev.skillnet.cli;
 import dev.skillnet.eval.report.Report;
 import dev.skillnet.train.extend.ExtensionJob;
 import dev.skillnet.train.extend.Freeze;
+import dev.skillnet.train.extend.SkillSearch;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,14 +39,34 @@ final class ExtendCommand implements Callable<Integer> {
             description = "all (everything the task runs), new (only the new skill and the head) or head (default ${DEFAULT-VALUE}).")
     String train;
 
+    @Option(names = "--search-skills", description = {"First search the model's skills for the set the new task",
+            "should run through (greedy forward selection, each set scored by a short seeded extension on the",
+            "task's dev split; OUT/search.json, OUT/search.md), then extend with the best set found."})
+    boolean searchSkills;
+
+    @Option(names = "--search-steps", defaultValue = "200", paramLabel = "N",
+            description = "Steps of each search trial (default ${DEFAULT-VALUE}).")
+    int searchSteps;
+
+    @Option(names = "--search-max-skills", defaultValue = "3", paramLabel = "K",
+            description = "The largest set forward selection builds (default ${DEFAULT-VALUE}).")
+    int searchMaxSkills;
+
     @Mixin
     TrainOptions options = new TrainOptions();
 
     @Override
     public Integer call() {
-        Report report = new ExtensionJob(ExtensionJob.Config.builder().setModel(model).setTaskFile(taskFile)
+        ExtensionJob.Config config = ExtensionJob.Config.builder().setModel(model).setTaskFile(taskFile)
                 .setDataRoot(dataRoot == null ? Home.data() : dataRoot).setOut(out).setTrain(options.toConfig(false))
-                .optFreeze(Freeze.parse(train)).build()).run();
+                .optFreeze(Freeze.parse(train)).build();
+        if (searchSkills) {
+            SkillSearch.Result search = new SkillSearch(config, searchSteps, searchMaxSkills).run();
+            SkillSearch.write(search, out);
+            spec.commandLine().getOut().print(search.toMarkdown());
+            config = config.withSkills(search.best().skills());
+        }
+        Report report = new ExtensionJob(config).run();
         spec.commandLine().getOut().print(report.toTable());
         spec.commandLine().getOut().println("wrote " + out.resolve("results.json") + ", " + out.resolve("results.md")
                 + " and the extended model " + out.resolve("best"));

@@ -97,8 +97,7 @@ public record TrainedModel(SkillNetModel model, BertTokenizer tokenizer, Declare
             Files.createDirectories(tmp.resolve("tasks"));
             JsonObject labels = new JsonObject();
             for (Task<?, ?> t : tasks) {
-                Files.copy(t.declaration().file(), tmp.resolve("tasks").resolve(t.name() + ".json"),
-                        StandardCopyOption.REPLACE_EXISTING);
+                saveDeclaration(t.declaration(), tmp.resolve("tasks").resolve(t.name() + ".json"));
                 labels.add(t.name(), GSON.toJsonTree(t.labels().labels()));
             }
             AtomicFiles.writeString(tmp.resolve("labels.json"), GSON.toJson(labels));
@@ -113,6 +112,22 @@ public record TrainedModel(SkillNetModel model, BertTokenizer tokenizer, Declare
             AtomicFiles.writeString(tmp.resolve("training.json"), GSON.toJson(training));
             extra.write(tmp);
         });
+    }
+
+    /**
+     * Copies a task's declaration file; when the task runs through other skills than its file lists
+     * (a skill-set search picked them), the copy lists those instead, so that the saved model routes
+     * as it was trained.
+     */
+    private static void saveDeclaration(TaskDeclaration declaration, Path to) throws IOException {
+        JsonObject json = JsonParser.parseString(Files.readString(declaration.file())).getAsJsonObject();
+        JsonArray skills = GSON.toJsonTree(declaration.skills()).getAsJsonArray();
+        if (skills.equals(json.get("skills"))) {
+            Files.copy(declaration.file(), to, StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            json.add("skills", skills);
+            AtomicFiles.writeString(to, GSON.toJson(json));
+        }
     }
 
     /**

@@ -74,4 +74,21 @@ public record TaskDeclaration(
     public boolean uses(String skill) {
         return skills.contains(skill);
     }
+
+    /**
+     * The same task routed through other skills (the skill-set search tries several). The caller
+     * checks the names against the skill table, as loading a declaration does.
+     *
+     * @param otherSkills the skills to activate, each once
+     * @return this declaration with {@code otherSkills} in place of its own
+     * @throws IllegalArgumentException if the list is empty or names a skill twice
+     */
+    public TaskDeclaration withSkills(List<String> otherSkills) {
+        if (otherSkills.isEmpty() || otherSkills.stream().distinct().count() != otherSkills.size()) {
+            throw new IllegalArgumentException("task '" + name + "': a skill set must name at least one skill, "
+                    + "each once, got " + otherSkills);
+        }
+        return new TaskDeclaration(name, type, description, otherSkills, labels, metric, maxLength, docStride,
+                maxAnswerLength, pooling, data, file);
+    }
 }

@@ -22,11 +22,13 @@ import dev.skillnet.tasks.declare.TaskDeclarations;
 import dev.skillnet.tasks.run.Task;
 import dev.skillnet.train.JointTrainer;
 import dev.skillnet.train.ModelFactory;
+import dev.skillnet.train.Throughput;
 import dev.skillnet.train.TrainConfig;
 import dev.skillnet.train.TrainingJob;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -51,7 +53,43 @@ public final class ExtensionJob {
      * @param freeze what to train
      * @param train the optimisation settings
      */
-    public record Config(Path model, Path taskFile, Path dataRoot, Path out, Freeze freeze, TrainConfig train) {
+    public record Config(Path model, Path taskFile, Path dataRoot, Path out, Freeze freeze, TrainConfig train,
+            List<String> skills) {
+
+        /** Copies the skill list. */
+        public Config {
+            skills = List.copyOf(skills);
+        }
+
+        /**
+         * An extension that routes the new task through the skills its declaration lists.
+         *
+         * @param model the trained model folder
+         * @param taskFile the new task's declaration
+         * @param dataRoot the data root
+         * @param out the folder to write
+         * @param freeze what to train
+         * @param train the optimisation settings
+         */
+        public Config(Path model, Path taskFile, Path dataRoot, Path out, Freeze freeze, TrainConfig train) {
+            this(model, taskFile, dataRoot, out, freeze, train, List.of());
+        }
+
+        /**
+         * @param otherSkills the skills the new task runs through instead of its declared ones
+         * @return this extension with them
+         */
+        public Config withSkills(List<String> otherSkills) {
+            return new Config(model, taskFile, dataRoot, out, freeze, train, otherSkills);
+        }
+
+        /**
+         * @param otherTrain other optimisation settings
+         * @return this extension with them
+         */
+        public Config withTrain(TrainConfig otherTrain) {
+            return new Config(model, taskFile, dataRoot, out, freeze, otherTrain, skills);
+        }
 
         /** @return a builder: what to train defaults to {@link Freeze#ALL} */
         public static Builder builder() {
@@ -71,6 +109,7 @@ public final class ExtensionJob {
             private Path out;
             private TrainConfig train;
             private Freeze freeze = Freeze.ALL;
+            private List<String> skills = List.of();
 
             private Builder() {}
 
@@ -111,13 +150,24 @@ public final class ExtensionJob {
             }
 
             /**
+             * @param v the skills the new task runs through instead of its declared ones (empty:
+             *     as declared)
+             * @return this builder
+             */
+            public Builder optSkills(List<String> v) {
+                skills = v;
+                return this;
+            }
+
+            /**
              * @return the extension
              * @throws NullPointerException naming a required value that was not set
              */
             public Config build() {
                 return new Config(Objects.requireNonNull(model, "model"), Objects.requireNonNull(taskFile, "taskFile"),
                         Objects.requireNonNull(dataRoot, "dataRoot"), Objects.requireNonNull(out, "out"),
-                        Objects.requireNonNull(freeze, "freeze"), Objects.requireNonNull(train, "train"));
+                        Objects.requireNonNull(freeze, "freeze"), Objects.requireNonNull(train, "train"),
+                        Objects.requireNonNull(skills, "skills"));
             }
         }
     }
@@ -131,60 +181,109 @@ public final class ExtensionJob {
         this.config = config;
     }
 
+    /**
+     * The old model grown by the new task, ready to train.
+     *
+     * @param old the trained model
+     * @param task the new task (routed through the skills it runs)
+     * @param everything the old tasks and the new one, as the extended model saves them
+     * @param saved the old model's skill table
+     * @param model the grown model
+     * @param trainable what the new task's steps may update
+     */
+    private record Extension(TrainedModel old, Task<?, ?> task, List<Task<?, ?>> everything, SkillTable saved,
+            SkillNetModel model, Predicate<String> trainable) {}
+
     /** @return the test report over the new task and every old one */
     public Report run() {
         try (NDManager manager = NDManager.newBaseManager();
                 TrainedModel old = TrainedModel.load(config.model(), manager)) {
-            Declared added = TaskDeclarations.loadFiles(List.of(config.taskFile()), old.declared().skills());
-            TaskDeclaration decl = added.tasks().get(0);
-            if (old.declared().find(decl.name()).isPresent()) {
-                throw new UserInputException(config.taskFile(), "the model already has a task named '" + decl.name()
-                        + "'; extension adds a new one");
-            }
-            SkillTable table = added.skills();
-            SkillTable saved = SkillTable.load(config.model().resolve("skills.json")); // new_skills extend it on load
-            int positions = old.model().bert().config().maxPositionEmbeddings();
-            if (decl.maxLength() > positions) {
-                throw new UserInputException(config.taskFile(), "max_length " + decl.maxLength() + " exceeds the "
-                        + "model's max_position_embeddings " + positions + "; lower max_length to at most " + positions);
-            }
-            List<String> newSkills = new ArrayList<>(table.names());
-            newSkills.removeAll(old.declared().skills().names());
-            SkillLayout layout = old.model().bert().layout();
-            if (!newSkills.isEmpty() && layout.skills().isEmpty()) {
-                throw new UserInputException(config.taskFile(), "new skills " + newSkills + " need a model with skill "
-                        + "layers; this one has none (mode " + (layout.experts() > 0 ? "moe" : "dense") + ")");
-            }
-            if (config.freeze() == Freeze.NEW && newSkills.isEmpty()) {
-                throw new UserInputException(config.taskFile(), "training only new skills needs new skills, and this "
-                        + "declaration adds none (declare one under \"new_skills\")");
-            }
-            Task<?, ?> task = Task.open(decl, config.dataRoot());
-            List<Task<?, ?>> oldTasks = old.tasks(config.dataRoot(), List.of());
-            SkillNetModel model = grow(old.model(), table, newSkills, task, decl, config.train().seed(), manager);
-            Predicate<String> trainable = trainable(decl.name(), newSkills, SkillParameters.of(model));
-            List<Task<?, ?>> everything = new ArrayList<>(oldTasks);
-            everything.add(task);
+            Extension ext = prepare(old, manager);
             Path best = config.out().resolve("best");
-            LOG.info("extending {} with {} (skills {}; new skills {}; training {})", config.model(), decl.name(),
-                    decl.skills(), newSkills, config.freeze().name().toLowerCase(java.util.Locale.ROOT));
-            new JointTrainer(model, List.of(task), old.tokenizer(), config.train(), manager, trainable)
-                    .train((step, dev, avg) -> {
+            JointTrainer.Result result = new JointTrainer(ext.model(), List.of(ext.task()), old.tokenizer(),
+                    config.train(), manager, ext.trainable()).train((step, dev, avg) -> {
                         JsonObject training = new JsonObject();
                         training.addProperty("step", step);
                         training.addProperty("extended_from", config.model().toAbsolutePath().toString());
-                        training.addProperty("train", config.freeze().name().toLowerCase(java.util.Locale.ROOT));
+                        training.addProperty("train", config.freeze().name().toLowerCase(Locale.ROOT));
                         training.add("dev", new Gson().toJsonTree(dev));
-                        TrainedModel.save(best, everything, saved, model, old.tokenizer(), training);
+                        TrainedModel.save(best, ext.everything(), ext.saved(), ext.model(), old.tokenizer(), training);
                     });
+            long testStart = System.nanoTime();
             try (NDManager evalManager = manager.newSubManager();
                     TrainedModel trained = TrainedModel.load(best, evalManager)) {
                 Report report = EvaluateAll.run(trained.tasks(config.dataRoot(), List.of()), "test", trained.model(),
                         trained.tokenizer(), evalManager, config.train().evalBatchSize());
                 TrainingJob.writeReport(report, config.out());
+                new Throughput(result.inputs(), result.trainSeconds(),
+                        report.results().stream().mapToLong(r -> r.score().n()).sum(),
+                        (System.nanoTime() - testStart) / 1e9).write(config.out());
                 return report;
             }
         }
+    }
+
+    /**
+     * Trains the extension as {@link #run} does and writes nothing: a trial of the skill-set search.
+     *
+     * @return the new task's best dev main score over the run's evaluations, in percent
+     */
+    public double devScore() {
+        try (NDManager manager = NDManager.newBaseManager();
+                TrainedModel old = TrainedModel.load(config.model(), manager)) {
+            Extension ext = prepare(old, manager);
+            return new JointTrainer(ext.model(), List.of(ext.task()), old.tokenizer(), config.train(), manager,
+                    ext.trainable()).train((step, dev, avg) -> {}).bestDevAverage();
+        }
+    }
+
+    /** Checks the request against the old model and grows the model by the new task. */
+    private Extension prepare(TrainedModel old, NDManager manager) {
+        Declared added = TaskDeclarations.loadFiles(List.of(config.taskFile()), old.declared().skills());
+        TaskDeclaration decl = added.tasks().get(0);
+        if (old.declared().find(decl.name()).isPresent()) {
+            throw new UserInputException(config.taskFile(), "the model already has a task named '" + decl.name()
+                    + "'; extension adds a new one");
+        }
+        SkillTable table = added.skills();
+        if (!config.skills().isEmpty()) {
+            for (String s : config.skills()) {
+                if (!table.names().contains(s)) {
+                    throw new UserInputException(config.taskFile(), "skill '" + s + "' is not one of the model's "
+                            + "skills " + table.names());
+                }
+            }
+            decl = decl.withSkills(config.skills());
+        }
+        SkillTable saved = SkillTable.load(config.model().resolve("skills.json")); // new_skills extend it on load
+        int positions = old.model().bert().config().maxPositionEmbeddings();
+        if (decl.maxLength() > positions) {
+            throw new UserInputException(config.taskFile(), "max_length " + decl.maxLength() + " exceeds the "
+                    + "model's max_position_embeddings " + positions + "; lower max_length to at most " + positions);
+        }
+        List<String> newSkills = new ArrayList<>(table.names());
+        newSkills.removeAll(old.declared().skills().names());
+        SkillLayout layout = old.model().bert().layout();
+        if (!config.skills().isEmpty() && layout.skills().isEmpty()) {
+            throw new UserInputException(config.model(), "routing the new task through chosen skills needs a model "
+                    + "with skill layers; this one has none (mode " + (layout.experts() > 0 ? "moe" : "dense") + ")");
+        }
+        if (!newSkills.isEmpty() && layout.skills().isEmpty()) {
+            throw new UserInputException(config.taskFile(), "new skills " + newSkills + " need a model with skill "
+                    + "layers; this one has none (mode " + (layout.experts() > 0 ? "moe" : "dense") + ")");
+        }
+        if (config.freeze() == Freeze.NEW && newSkills.isEmpty()) {
+            throw new UserInputException(config.taskFile(), "training only new skills needs new skills, and this "
+                    + "declaration adds none (declare one under \"new_skills\")");
+        }
+        Task<?, ?> task = Task.open(decl, config.dataRoot());
+        List<Task<?, ?>> everything = new ArrayList<>(old.tasks(config.dataRoot(), List.of()));
+        everything.add(task);
+        SkillNetModel model = grow(old.model(), table, newSkills, task, decl, config.train().seed(), manager);
+        Predicate<String> trainable = trainable(decl.name(), newSkills, SkillParameters.of(model));
+        LOG.info("extending {} with {} (skills {}; new skills {}; training {})", config.model(), decl.name(),
+                decl.skills(), newSkills, config.freeze().name().toLowerCase(Locale.ROOT));
+        return new Extension(old, task, everything, saved, model, trainable);
     }
 
     private Predicate<String> trainable(String task, List<String> newSkills, Map<String, String> skillOf) {

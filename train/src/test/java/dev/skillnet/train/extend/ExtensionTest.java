@@ -37,13 +37,38 @@ class ExtensionTest {
     static final TrainConfig SHORT = new TrainConfig(20, 16, 1e-3, 0.1, 0.01, 1.0, 20, 20, 64, 5,
             SamplingConfig.proportional());
 
-    @TempDir
     static Path base;
 
     @BeforeAll
-    static void trainBase() {
-        new TrainingJob(new JobConfig(base, DECLARATIONS, null, SAMPLES, List.of("chnsenticorp"), null,
-                ModelSize.parse("tiny"), Routing.skills(List.of()), 2, SHORT)).run();
+    static void trainBase() throws Exception {
+        base = base();
+    }
+
+    /**
+     * A tiny model trained on chnsenticorp, skills in every layer, shared by the extension tests of
+     * this JVM and deleted when it exits.
+     *
+     * @return its run folder
+     */
+    static synchronized Path base() throws Exception {
+        if (trained == null) {
+            Path dir = Files.createTempDirectory("skillnet-extension-base");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+            new TrainingJob(new JobConfig(dir, DECLARATIONS, null, SAMPLES, List.of("chnsenticorp"), null,
+                    ModelSize.parse("tiny"), Routing.skills(List.of()), 2, SHORT)).run();
+            trained = dir;
+        }
+        return trained;
+    }
+
+    private static Path trained;
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temporary folder left behind is harmless
+        }
     }
 
     static Path declaration(Path dir, String skills, String newSkills) throws Exception {
@@ -90,6 +115,21 @@ class ExtensionTest {
         Map<String, float[]> after = weights(tmp.resolve("ext").resolve("best"));
         before.forEach((k, v) -> assertArrayEquals(v, after.get(k), 0f, k));
         assertEquals(before.size() + 2, after.size(), "only the new head's weight and bias are new");
+    }
+
+    @Test
+    void chosenSkillsAreTheOnesTheSavedModelRoutesThrough(@TempDir Path tmp) throws Exception {
+        Path decl = declaration(tmp, "[\"sequence\", \"general\"]", "");
+        new ExtensionJob(new ExtensionJob.Config(base.resolve("best"), decl, SAMPLES, tmp.resolve("ext"), Freeze.HEAD,
+                SHORT).withSkills(List.of("sentiment", "pair"))).run();
+        try (NDManager manager = NDManager.newBaseManager();
+                TrainedModel trained = TrainedModel.load(tmp.resolve("ext").resolve("best"), manager)) {
+            assertEquals(List.of("sentiment", "pair"), trained.declared().find("tnews").orElseThrow().skills());
+            assertEquals(List.of("sequence", "sentiment", "general"),
+                    trained.declared().find("chnsenticorp").orElseThrow().skills(), "old tasks keep their skills");
+        }
+        assertTrue(Files.readString(tmp.resolve("ext").resolve("best").resolve("tasks").resolve("tnews.json"))
+                .contains("\"description\""), "the rest of the declaration is kept");
     }
 
     @Test
