@@ -46,7 +46,9 @@ final class ExperimentCommand implements Callable<Integer> {
     List<Long> seeds;
 
     @Option(names = "--pretrain-steps", defaultValue = "0",
-            description = "Sparse pre-training steps before a 'skill+pretrain' variant; 0 for none (default ${DEFAULT-VALUE}).")
+            description = {"Sparse pre-training steps before a 'skill+pretrain' variant, which is compared with skill",
+                    "training at the same steps and, as 'skill, equal time', given pre-training's seconds as more",
+                    "steps; 0 for none (default ${DEFAULT-VALUE})."})
     int pretrainSteps;
 
     @Option(names = "--pretrain-objective", defaultValue = "nsp", description = "Pair objective of pre-training: nsp, sop or none (default ${DEFAULT-VALUE}).")

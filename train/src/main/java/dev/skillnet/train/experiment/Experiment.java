@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Experiment {
 
+    /** The variant that trains skills without pre-training for as long as pre-training and fine-tuning took. */
+    public static final String EQUAL_TIME = "skill, equal time";
+
     private static final Logger LOG = LoggerFactory.getLogger(Experiment.class);
 
     private final ExperimentConfig config;
@@ -72,8 +75,10 @@ public final class Experiment {
                 Routing routing = new Routing(Mode.SKILL, t.routing().skillLayers(), 0, 0);
                 Report report = new TrainingJob(t.with(dir, t.taskNames(), pre, routing, t.train().withSeed(seed))).run();
                 double seconds = (System.nanoTime() - start) / 1e9;
+                Throughput fineTuning = Throughput.read(dir);
                 acc.computeIfAbsent("skill+pretrain", k -> new Acc()).add(report, seconds, preSeconds,
-                        activated(dir, Mode.SKILL), Throughput.read(dir));
+                        activated(dir, Mode.SKILL), fineTuning);
+                equalTime(seed, preSeconds, fineTuning, acc);
             }
         }
         if (config.extendTask() != null) {
@@ -84,6 +89,27 @@ public final class Experiment {
         List<VariantResult> out = new ArrayList<>();
         acc.forEach((name, a) -> out.add(a.result(name, config.pretrain() != null && name.equals("skill+pretrain"))));
         return out;
+    }
+
+    /**
+     * The variant pre-training is compared with at the same total wall time: skill training from
+     * the same start, given the pre-training's seconds as more steps, at the seconds per step that
+     * this seed's fine-tuning after pre-training took (the same model and batches, so the same cost
+     * per step).
+     */
+    private void equalTime(long seed, double pretrainSeconds, Throughput fineTuning, Map<String, Acc> acc) {
+        JobConfig t = config.template();
+        double perStep = fineTuning.trainSeconds() / t.train().steps();
+        int steps = t.train().steps() + (int) Math.round(pretrainSeconds / perStep);
+        Path dir = config.out().resolve("skill-equal-time").resolve("seed-" + seed);
+        LOG.info("experiment: skill with seed {} for {} steps ({} s of pre-training at {} s a step) in {}", seed, steps,
+                Math.round(pretrainSeconds), String.format(java.util.Locale.ROOT, "%.3f", perStep), dir);
+        long start = System.nanoTime();
+        Report report = new TrainingJob(t.with(dir, t.taskNames(), t.init(),
+                new Routing(Mode.SKILL, t.routing().skillLayers(), 0, 0), t.train().withSteps(steps).withSeed(seed)))
+                .run();
+        acc.computeIfAbsent(EQUAL_TIME, k -> new Acc()).add(report, (System.nanoTime() - start) / 1e9, 0,
+                activated(dir, Mode.SKILL), Throughput.read(dir));
     }
 
     /**

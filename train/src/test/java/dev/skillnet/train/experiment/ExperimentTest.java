@@ -34,33 +34,42 @@ class ExperimentTest {
                 .optMaxLength(64).optPairObjective(PairObjective.SOP).optLogEvery(5).optSeed(5).build();
         List<VariantResult> results = new Experiment(ExperimentConfig.builder().setOut(tmp).setTemplate(template)
                 .optModes(List.of(Mode.SKILL, Mode.DENSE)).optSeeds(List.of(5L, 6L)).optPretrain(pretrain).build()).run();
-        assertEquals(List.of("skill", "dense", "skill+pretrain"), results.stream().map(VariantResult::name).toList());
+        assertEquals(List.of("skill", "dense", "skill+pretrain", Experiment.EQUAL_TIME),
+                results.stream().map(VariantResult::name).toList());
         for (VariantResult v : results) {
             assertEquals(2, v.scores().get("chnsenticorp").size(), "one score per seed");
             assertTrue(v.activated().get("chnsenticorp") > 0);
             assertEquals(2, v.throughput().size(), "one throughput per seed");
             for (Throughput t : v.throughput()) {
                 // 12 steps of at most 16; only an epoch's last batch can be short, and there is at most one
-                assertTrue(t.trainInputs() > 12 * 16 - 16 && t.trainInputs() <= 12 * 16, "inputs " + t.trainInputs());
+                if (!v.name().equals(Experiment.EQUAL_TIME)) {
+                    assertTrue(t.trainInputs() > 12 * 16 - 16 && t.trainInputs() <= 12 * 16, "inputs " + t.trainInputs());
+                }
                 assertEquals(500, t.testExamples(), "chnsenticorp's test sample");
                 assertTrue(t.trainSeconds() > 0 && t.testSeconds() > 0);
             }
         }
         VariantResult skill = results.get(0);
         VariantResult dense = results.get(1);
+        for (int seed = 0; seed < 2; seed++) {
+            assertTrue(results.get(3).throughput().get(seed).trainInputs() > skill.throughput().get(seed).trainInputs(),
+                    "without pre-training, skill training gets pre-training's seconds as more steps");
+        }
         assertTrue(skill.activated().get("chnsenticorp") > dense.activated().get("chnsenticorp"),
                 "three skills activate more than one shared feed-forward");
         assertTrue(skill.stored() > dense.stored(), "seven skills per layer store more than one feed-forward");
         assertTrue(dense.stored() >= dense.activated().get("chnsenticorp"), "a model stores at least what a token runs");
         ExperimentReport.write(tmp, results, List.of(5L, 6L), "./skillnet experiment ...");
         JsonObject json = JsonParser.parseString(Files.readString(tmp.resolve("experiment.json"))).getAsJsonObject();
-        assertEquals(3, json.getAsJsonArray("variants").size());
+        assertEquals(4, json.getAsJsonArray("variants").size());
         String md = Files.readString(tmp.resolve("experiment.md"));
         assertTrue(md.contains("| skill+pretrain |"), md);
         assertTrue(md.contains("train inputs/s | test examples/s |"), md);
         assertTrue(md.contains("±"), "the spread over two seeds is shown:\n" + md);
-        // skill against dense and skill+pretrain against skill, on chnsenticorp and the average
-        assertEquals(4, json.getAsJsonArray("findings").size());
+        // skill against dense, skill+pretrain against skill at equal steps and at equal time: on
+        // chnsenticorp and the average
+        assertEquals(6, json.getAsJsonArray("findings").size());
+        assertTrue(md.contains("| skill+pretrain better than skill, equal time | chnsenticorp |"), md);
         JsonObject first = json.getAsJsonArray("findings").get(0).getAsJsonObject();
         assertEquals(List.of("skill", "dense", "chnsenticorp"), List.of(first.get("first").getAsString(),
                 first.get("second").getAsString(), first.get("task").getAsString()));
@@ -78,7 +87,7 @@ class ExperimentTest {
      */
     private static void assertBarsShowTheMeans(Path png, List<VariantResult> results) throws IOException {
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
-        int[] colours = {0x1f77b4, 0xff7f0e, 0x2ca02c};
+        int[] colours = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728};
         int groupWidth = 40 + 22 * results.size();
         assertEquals(90 + 2 * groupWidth + 40, image.getWidth());
         assertEquals(420, image.getHeight());
