@@ -55,13 +55,20 @@ final class ExperimentCommand implements Callable<Integer> {
     String pretrainObjective;
 
     @Option(names = "--extend", paramLabel = "TASK",
-            description = "Also run the extension experiment: hold TASK out of a skill and a dense base model, extend "
-                    + "each with it, and train it alone from scratch.")
+            description = {"Also run the extension experiment: hold TASK out of a skill and a dense base model; extend",
+                    "the skill base with it (training all it runs, the head only, a new skill with everything old",
+                    "frozen, all skills), fine-tune the dense base on it, and train it alone from the same start."})
     String extendTask;
 
     @Option(names = "--extend-steps", defaultValue = "0",
-            description = "Steps of each extension and of the from-scratch run (default: a quarter of --steps).")
+            description = "Steps of each extension and of the task trained alone (default: a quarter of --steps).")
     int extendSteps;
+
+    @Option(names = "--extend-search-steps", defaultValue = "0", paramLabel = "N",
+            description = {"With --extend, also search the skill base's skills for TASK (greedy forward selection,",
+                    "trials of N steps scored on its dev split) and extend through the picked set; 0 for no",
+                    "search (default ${DEFAULT-VALUE})."})
+    int extendSearchSteps;
 
     @Option(names = "--size", defaultValue = "tiny", paramLabel = "SIZE", description = "Encoder size from scratch (default ${DEFAULT-VALUE}).")
     String size;
@@ -85,15 +92,16 @@ final class ExperimentCommand implements Callable<Integer> {
                         .optLearningRate(t.learningRate()).optWeightDecay(t.weightDecay()).optClipNorm(t.clipNorm())
                         .optPairObjective(PairObjective.parse(pretrainObjective)).optLogEvery(t.logEvery())
                         .optSeed(seeds.get(0)).build();
-        List<VariantResult> results = new Experiment(ExperimentConfig.builder().setOut(out).setTemplate(template)
+        Experiment experiment = new Experiment(ExperimentConfig.builder().setOut(out).setTemplate(template)
                 .optModes(parsed).optSeeds(seeds).optPretrain(pretrain).optExtendTask(extendTask)
-                .optExtendSteps(extendSteps).build()).run();
+                .optExtendSteps(extendSteps).optExtendSearchSteps(extendSearchSteps).build());
+        List<VariantResult> results = experiment.run();
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         String command = "./skillnet " + (args.isEmpty() || !args.get(0).equals("experiment") ? "experiment " : "")
                 + String.join(" ", args);
         try {
             Files.createDirectories(out);
-            ExperimentReport.write(out, results, seeds, command);
+            ExperimentReport.write(out, results, seeds, command, experiment.searches());
             spec.commandLine().getOut().print(Files.readString(out.resolve("experiment.md")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the experiment report to " + out, e);

@@ -15,8 +15,7 @@ import dev.skillnet.train.Routing;
 import dev.skillnet.train.Throughput;
 import dev.skillnet.train.TrainConfig;
 import dev.skillnet.train.TrainingJob;
-import dev.skillnet.train.extend.ExtensionJob;
-import dev.skillnet.train.extend.Freeze;
+import dev.skillnet.train.extend.SkillSearch;
 import dev.skillnet.train.pretrain.PretrainConfig;
 import dev.skillnet.train.pretrain.PretrainCorpus;
 import dev.skillnet.train.pretrain.PretrainJob;
@@ -41,10 +40,16 @@ public final class Experiment {
     private static final Logger LOG = LoggerFactory.getLogger(Experiment.class);
 
     private final ExperimentConfig config;
+    private final List<SkillSearch.Result> searches = new ArrayList<>();
 
     /** @param config the experiment */
     public Experiment(ExperimentConfig config) {
         this.config = config;
+    }
+
+    /** @return the skill-set searches the extension experiment ran, in seed order (after {@link #run}) */
+    public List<SkillSearch.Result> searches() {
+        return List.copyOf(searches);
     }
 
     /** @return each variant's results, in run order */
@@ -82,9 +87,14 @@ public final class Experiment {
             }
         }
         if (config.extendTask() != null) {
+            ExtensionExperiment extension = new ExtensionExperiment(config, skills());
             for (long seed : config.seeds()) {
-                extension(seed, acc);
+                for (ExtensionExperiment.Run r : extension.run(seed)) {
+                    acc.computeIfAbsent(r.variant(), k -> new Acc()).add(r.report(), r.seconds(), 0,
+                            activated(r.dir(), r.mode()), Throughput.read(r.dir()));
+                }
             }
+            searches.addAll(extension.searches());
         }
         List<VariantResult> out = new ArrayList<>();
         acc.forEach((name, a) -> out.add(a.result(name, config.pretrain() != null && name.equals("skill+pretrain"))));
@@ -110,48 +120,6 @@ public final class Experiment {
                 .run();
         acc.computeIfAbsent(EQUAL_TIME, k -> new Acc()).add(report, (System.nanoTime() - start) / 1e9, 0,
                 activated(dir, Mode.SKILL), Throughput.read(dir));
-    }
-
-    /**
-     * The extension experiment: base models (skill and dense) trained without the held-out task,
-     * each extended with it (training everything it runs), against the held-out task trained
-     * alone from scratch with the same number of steps as an extension.
-     */
-    private void extension(long seed, Map<String, Acc> acc) {
-        JobConfig t = config.template();
-        TaskDeclaration held = TaskDeclarations.load(t.tasksDir(), skills()).find(config.extendTask())
-                .orElseThrow(() -> new dev.skillnet.core.UserInputException(t.tasksDir(),
-                        "no task named '" + config.extendTask() + "' to hold out"));
-        List<String> rest = new ArrayList<>();
-        for (TaskDeclaration d : TaskDeclarations.load(t.tasksDir(), skills()).tasks()) {
-            if (!d.name().equals(held.name()) && (t.taskNames().isEmpty() || t.taskNames().contains(d.name()))) {
-                rest.add(d.name());
-            }
-        }
-        Path root = config.out().resolve("extension");
-        TrainConfig extendTrain = t.train().withSteps(config.extendSteps()).withSeed(seed);
-        for (Mode mode : List.of(Mode.SKILL, Mode.DENSE)) {
-            Path base = root.resolve(mode.label() + "-base").resolve("seed-" + seed);
-            LOG.info("extension experiment: {} base without {} in {}", mode.label(), held.name(), base);
-            long start = System.nanoTime();
-            new TrainingJob(t.with(base, rest, t.init(), new Routing(mode, t.routing().skillLayers(), 0, 0),
-                    t.train().withSeed(seed))).run();
-            Path ext = root.resolve(mode.label() + "-extended").resolve("seed-" + seed);
-            Report report = new ExtensionJob(ExtensionJob.Config.builder().setModel(base.resolve("best"))
-                    .setTaskFile(held.file()).setDataRoot(t.dataRoot()).setOut(ext).setTrain(extendTrain)
-                    .optFreeze(Freeze.ALL).build()).run();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            String name = mode == Mode.SKILL ? "skill base + extend " + held.name() : "dense base + fine-tune "
-                    + held.name();
-            acc.computeIfAbsent(name, k -> new Acc()).add(report, seconds, 0, activated(ext, Mode.SKILL),
-                    Throughput.read(ext));
-        }
-        Path scratch = root.resolve("scratch").resolve("seed-" + seed);
-        long start = System.nanoTime();
-        Report report = new TrainingJob(t.with(scratch, List.of(held.name()), t.init(),
-                new Routing(Mode.DENSE, List.of(), 0, 0), extendTrain)).run();
-        acc.computeIfAbsent(held.name() + " alone from scratch", k -> new Acc()).add(report,
-                (System.nanoTime() - start) / 1e9, 0, activated(scratch, Mode.DENSE), Throughput.read(scratch));
     }
 
     private SkillTable skills() {

@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param pretrain sparse pre-training before a further 'skill+pretrain' variant, or null for none
  * @param extendTask a task held out of the base models and added afterwards (the extension
  *     experiment), or null for none
- * @param extendSteps steps of each extension and of the new task trained from scratch
+ * @param extendSteps steps of each extension and of the new task trained alone
+ * @param extendSearchSteps steps of each trial of a skill-set search for the new task before a
+ *     further extension through the picked set; 0 for no search
  */
 public record ExperimentConfig(Path out, JobConfig template, List<Mode> modes, List<Long> seeds,
-        PretrainConfig pretrain, String extendTask, int extendSteps) {
+        PretrainConfig pretrain, String extendTask, int extendSteps, int extendSearchSteps) {
 
     public ExperimentConfig {
         modes = List.copyOf(modes);
@@ -34,6 +36,12 @@ public record ExperimentConfig(Path out, JobConfig template, List<Mode> modes, L
         }
         if (extendTask != null && extendSteps < 1) {
             throw new UserInputException("extension steps must be positive");
+        }
+        if (extendSearchSteps < 0) {
+            throw new UserInputException("steps per search trial must not be negative");
+        }
+        if (extendSearchSteps > 0 && extendTask == null) {
+            throw new UserInputException("a skill-set search needs a task to extend with");
         }
     }
 
@@ -56,6 +64,7 @@ public record ExperimentConfig(Path out, JobConfig template, List<Mode> modes, L
         private PretrainConfig pretrain;
         private String extendTask;
         private int extendSteps;
+        private int extendSearchSteps;
 
         private Builder() {}
 
@@ -102,13 +111,24 @@ public record ExperimentConfig(Path out, JobConfig template, List<Mode> modes, L
         }
 
         /**
+         * @param v steps of each search trial before a further extension through the picked
+         *     skills; 0 (the default) for no search
+         * @return this builder
+         */
+        public Builder optExtendSearchSteps(int v) {
+            extendSearchSteps = v;
+            return this;
+        }
+
+        /**
          * @return the experiment
          * @throws dev.skillnet.core.UserInputException when there is nothing to run or no seed
          */
         public ExperimentConfig build() {
             JobConfig t = Objects.requireNonNull(template, "template");
             int steps = extendSteps > 0 ? extendSteps : Math.max(1, t.train().steps() / 4);
-            return new ExperimentConfig(Objects.requireNonNull(out, "out"), t, modes, seeds, pretrain, extendTask, steps);
+            return new ExperimentConfig(Objects.requireNonNull(out, "out"), t, modes, seeds, pretrain, extendTask, steps,
+                    extendSearchSteps);
         }
     }
 }

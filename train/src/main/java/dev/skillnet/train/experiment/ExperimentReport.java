@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.skillnet.core.io.AtomicFiles;
+import dev.skillnet.train.extend.SkillSearch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,9 +27,27 @@ public final class ExperimentReport {
      */
     public static void write(Path dir, List<VariantResult> variants, List<Long> seeds, String command)
             throws IOException {
-        AtomicFiles.writeString(dir.resolve("experiment.json"),
-                new GsonBuilder().setPrettyPrinting().create().toJson(json(variants, seeds, command)));
-        AtomicFiles.writeString(dir.resolve("experiment.md"), markdown(variants, seeds, command));
+        write(dir, variants, seeds, command, List.of());
+    }
+
+    /**
+     * @param dir the experiment folder
+     * @param variants the results
+     * @param seeds the seeds used
+     * @param command the command that reproduces the experiment
+     * @param searches the skill-set searches of the extension experiment, in seed order
+     * @throws IOException when writing fails
+     */
+    public static void write(Path dir, List<VariantResult> variants, List<Long> seeds, String command,
+            List<SkillSearch.Result> searches) throws IOException {
+        JsonObject json = json(variants, seeds, command);
+        if (!searches.isEmpty()) {
+            JsonArray all = new JsonArray();
+            searches.forEach(r -> all.add(r.toJson()));
+            json.add("searches", all);
+        }
+        AtomicFiles.writeString(dir.resolve("experiment.json"), new GsonBuilder().setPrettyPrinting().create().toJson(json));
+        AtomicFiles.writeString(dir.resolve("experiment.md"), markdown(variants, seeds, command, searches));
         BarChart.write(dir.resolve("experiment.png"), tasks(variants), variants);
     }
 
@@ -97,7 +116,8 @@ public final class ExperimentReport {
         return o;
     }
 
-    static String markdown(List<VariantResult> variants, List<Long> seeds, String command) {
+    static String markdown(List<VariantResult> variants, List<Long> seeds, String command,
+            List<SkillSearch.Result> searches) {
         List<String> tasks = tasks(variants);
         StringBuilder sb = new StringBuilder();
         sb.append("Test main scores (%), mean");
@@ -140,6 +160,18 @@ public final class ExperimentReport {
                 sb.append("| ").append(f.first()).append(" better than ").append(f.second()).append(" | ")
                         .append(f.task()).append(" | ").append(f.difference().text()).append(" | ")
                         .append(f.difference().n()).append(" | ").append(f.verdict()).append(" |\n");
+            }
+        }
+        if (!searches.isEmpty()) {
+            sb.append("\nSkill-set searches for the new task (dev main score after each trial's short extension; "
+                    + "every trial in the seed's `search.md`):\n\n| seed | declared (dev) | picked (dev) | trials | "
+                    + "seconds |\n|---:|---|---|---:|---:|\n");
+            for (int i = 0; i < searches.size(); i++) {
+                SkillSearch.Result r = searches.get(i);
+                double declaredDev = r.trials().get(0).devScore();
+                sb.append(String.format(Locale.ROOT, "| %s | %s (%.2f) | %s (%.2f) | %d | %.0f |%n",
+                        i < seeds.size() ? seeds.get(i).toString() : "-", String.join(", ", r.declared()), declaredDev,
+                        String.join(", ", r.best().skills()), r.best().devScore(), r.trials().size(), r.seconds()));
             }
         }
         sb.append("\nReproduce with:\n\n```\n").append(command).append("\n```\n");

@@ -9,9 +9,9 @@ import java.util.Optional;
  * The comparisons the SkillNet paper's claims make, between the variants an experiment ran, as
  * paired differences over seeds ({@link PairedDifference}): sparse skills against dense, against
  * a mixture of experts and against one model per task; skill pre-training against none, at the same
- * fine-tuning steps and at the same total wall time; and a new
- * task learnt by extending a skill model against a dense model fine-tuned on it and against the
- * task alone. Each claim says the first variant is better; it is reproduced on a task only when
+ * fine-tuning steps and at the same total wall time; a new task learnt by extending a skill model
+ * against a dense model fine-tuned on it and against the task alone; and the skills a search
+ * picked for it against its declared skills and against all skills. Each claim says the first variant is better; it is reproduced on a task only when
  * the 95% interval of the difference lies above zero.
  */
 public final class Findings {
@@ -66,14 +66,25 @@ public final class Findings {
             out.add(new Finding(claim.get(0), claim.get(1), "average",
                     PairedDifference.of(a.get().averages(), b.get().averages())));
         }
-        for (VariantResult extended : variants) {
-            if (!extended.name().startsWith("skill base + extend ")) {
+        for (VariantResult v : variants) {
+            String prefix = ExtensionExperiment.extended("");
+            if (!v.name().startsWith(prefix) || v.name().contains(",")) {
                 continue;
             }
-            String task = extended.name().substring("skill base + extend ".length());
-            for (String other : List.of("dense base + fine-tune " + task, task + " alone from scratch")) {
-                find(variants, other).ifPresent(b -> out.add(new Finding(extended.name(), other, task,
-                        PairedDifference.of(extended.scores().get(task), b.scores().get(task)))));
+            String task = v.name().substring(prefix.length());
+            List<List<String>> claims = List.of(
+                    List.of(v.name(), ExtensionExperiment.denseFineTuned(task)),
+                    List.of(v.name(), ExtensionExperiment.alone(task, true)),
+                    List.of(v.name(), ExtensionExperiment.alone(task, false)),
+                    List.of(ExtensionExperiment.searched(task), v.name()),
+                    List.of(ExtensionExperiment.searched(task), ExtensionExperiment.allSkills(task)));
+            for (List<String> claim : claims) {
+                Optional<VariantResult> a = find(variants, claim.get(0));
+                Optional<VariantResult> b = find(variants, claim.get(1));
+                if (a.isPresent() && b.isPresent()) {
+                    out.add(new Finding(claim.get(0), claim.get(1), task,
+                            PairedDifference.of(a.get().scores().get(task), b.get().scores().get(task))));
+                }
             }
         }
         return out;

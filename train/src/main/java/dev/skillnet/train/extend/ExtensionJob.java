@@ -84,6 +84,38 @@ public final class ExtensionJob {
         }
 
         /**
+         * @param otherModel another trained model folder
+         * @return this extension of that model
+         */
+        public Config withModel(Path otherModel) {
+            return new Config(otherModel, taskFile, dataRoot, out, freeze, train, skills);
+        }
+
+        /**
+         * @param otherTaskFile another declaration of the new task
+         * @return this extension with it
+         */
+        public Config withTaskFile(Path otherTaskFile) {
+            return new Config(model, otherTaskFile, dataRoot, out, freeze, train, skills);
+        }
+
+        /**
+         * @param otherOut another folder to write
+         * @return this extension writing there
+         */
+        public Config withOut(Path otherOut) {
+            return new Config(model, taskFile, dataRoot, otherOut, freeze, train, skills);
+        }
+
+        /**
+         * @param otherFreeze what else to train
+         * @return this extension training that
+         */
+        public Config withFreeze(Freeze otherFreeze) {
+            return new Config(model, taskFile, dataRoot, out, otherFreeze, train, skills);
+        }
+
+        /**
          * @param otherTrain other optimisation settings
          * @return this extension with them
          */

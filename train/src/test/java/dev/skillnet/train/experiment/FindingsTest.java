@@ -64,4 +64,31 @@ class FindingsTest {
         assertEquals(0.75, f.get(0).difference().mean(), 1e-12);
         assertEquals("cannot tell", f.get(0).verdict());
     }
+
+    @Test
+    void searchedSkillsAreComparedWithTheDeclaredOnesAndWithAllSkills() {
+        Map<String, List<Double>> base = Map.of("ocnli", List.of(60.0, 61.0, 62.0));
+        VariantResult declared = variant("skill base + extend ocnli", base, List.of(60.0, 61.0, 62.0));
+        VariantResult head = variant("skill base + extend ocnli, head only", Map.of("ocnli", List.of(40.0, 41.0, 42.0)),
+                List.of(40.0, 41.0, 42.0));
+        VariantResult searched = variant("skill base + extend ocnli, searched skills",
+                Map.of("ocnli", List.of(62.0, 63.0, 64.5)), List.of(62.0, 63.0, 64.5));
+        VariantResult all = variant("skill base + extend ocnli, all skills", Map.of("ocnli", List.of(63.0, 62.0, 66.0)),
+                List.of(63.0, 62.0, 66.0));
+        VariantResult alone = variant("ocnli alone from the pretrained start", Map.of("ocnli", List.of(59.0, 60.0, 61.0)),
+                List.of(59.0, 60.0, 61.0));
+        List<Findings.Finding> f = Findings.of(List.of(declared, head, searched, all, alone));
+        assertEquals(List.of("skill base + extend ocnli|ocnli alone from the pretrained start",
+                "skill base + extend ocnli, searched skills|skill base + extend ocnli",
+                "skill base + extend ocnli, searched skills|skill base + extend ocnli, all skills"),
+                f.stream().map(x -> x.first() + "|" + x.second()).toList());
+        // declared minus alone is exactly 1 on every seed: no spread, so the interval is that point
+        assertEquals(1.0, f.get(0).difference().mean(), 1e-12);
+        // searched minus declared: 2, 2, 2.5
+        assertEquals(6.5 / 3, f.get(1).difference().mean(), 1e-12);
+        assertEquals("reproduced", f.get(1).verdict());
+        // searched minus all: -1, 1, -1.5
+        assertEquals(-0.5, f.get(2).difference().mean(), 1e-12);
+        assertEquals("cannot tell", f.get(2).verdict());
+    }
 }
