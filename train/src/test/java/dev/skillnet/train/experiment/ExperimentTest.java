@@ -82,27 +82,36 @@ class ExperimentTest {
     /**
      * Decodes the chart and measures each bar: in the chart's layout (one group per task, then the
      * average; 22 pixels per variant; 290 pixels for 100 points above the axis at y = 330), every
-     * bar is as many pixels of its variant's colour tall as its mean score says, the means worked
-     * out here from the per-seed scores.
+     * bar is as many pixels of its variant's colour tall as its mean score says, and the black line
+     * over its middle runs from mean − sd to mean + sd, the means and standard deviations worked out
+     * here from the per-seed scores.
      */
     private static void assertBarsShowTheMeans(Path png, List<VariantResult> results) throws IOException {
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
         int[] colours = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728};
         int groupWidth = 40 + 22 * results.size();
         assertEquals(90 + 2 * groupWidth + 40, image.getWidth());
-        assertEquals(420, image.getHeight());
+        assertTrue(image.getHeight() >= 420, "the legend's rows below the chart");
         for (int group = 0; group < 2; group++) {
             for (int v = 0; v < results.size(); v++) {
                 List<Double> values = group == 0 ? results.get(v).scores().get("chnsenticorp")
                         : results.get(v).averages();
                 double mean = values.stream().mapToDouble(Double::doubleValue).sum() / values.size();
-                int x = 60 + 20 + group * groupWidth + v * 22 + 9;
+                int x = 60 + 20 + group * groupWidth + v * 22 + 3; // beside the spread's line in the middle
                 int tall = 0;
                 for (int y = 0; y < 330; y++) {
                     tall += (image.getRGB(x, y) & 0xFFFFFF) == colours[v] ? 1 : 0;
                 }
                 assertEquals(Math.round(290 * mean / 100), tall, 1.0,
                         results.get(v).name() + (group == 0 ? " chnsenticorp" : " average") + " bar, mean " + mean);
+                double ss = values.stream().mapToDouble(d -> (d - mean) * (d - mean)).sum();
+                double sd = Math.sqrt(ss / (values.size() - 1));
+                int black = 0;
+                for (int y = 0; y < 330; y++) {
+                    black += (image.getRGB(x + 6, y) & 0xFFFFFF) == 0 ? 1 : 0;
+                }
+                assertEquals(Math.round(290 * Math.min(100, mean + sd) / 100) - Math.round(290 * Math.max(0, mean - sd) / 100)
+                        + 1, black, 2.0, results.get(v).name() + " spread line, sd " + sd);
             }
         }
     }
