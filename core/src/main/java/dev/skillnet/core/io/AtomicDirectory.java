@@ -34,7 +34,7 @@ public final class AtomicDirectory {
     public static void write(Path dir, Body body) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
+        Path tmp = AtomicFiles.createUnique(parent, "." + dir.getFileName() + ".", "", true);
         try {
             body.write(tmp);
             if (Files.exists(dir)) {
