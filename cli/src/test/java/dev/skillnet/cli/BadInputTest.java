@@ -285,7 +285,15 @@ class BadInputTest {
                 }, 2, List.of("frozen layers 9 exceeds the encoder's")),
                 new Case("demo --pretrain-steps without --from-scratch", p -> new String[] {"demo", "--out",
                         p.out.toString(), "--pretrain-steps", "10"}, 2,
-                        List.of("--pretrain-steps", "--from-scratch", "bge-small-zh")));
+                        List.of("--pretrain-steps", "--from-scratch", "bge-small-zh")),
+                new Case("extend --search-skills with trials of no steps", p -> new String[] {"extend", "--model",
+                        p.root.resolve("model").toString(), "--task", p.tasks.resolve("topic.json").toString(), "--out",
+                        p.out.toString(), "--search-skills", "--search-steps", "0"}, 2,
+                        List.of("steps per search trial must be positive, got 0")),
+                new Case("experiment --extend-search-steps without --extend", p -> new String[] {"experiment", "--out",
+                        p.out.toString(), "--tasks", p.tasks.toString(), "--data", p.root.resolve("data").toString(),
+                        "--modes", "skill", "--extend-search-steps", "5"}, 2,
+                        List.of("a skill-set search needs a task to extend with")));
     }
 
     @org.junit.jupiter.api.BeforeAll
