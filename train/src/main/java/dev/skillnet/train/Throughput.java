@@ -6,6 +6,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.core.io.AtomicFiles;
+import dev.skillnet.eval.report.Report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +25,17 @@ public record Throughput(long trainInputs, double trainSeconds, long testExample
 
     /** The file's name in a run folder. */
     public static final String NAME = "throughput.json";
+
+    /**
+     * @param trained what the training loop did
+     * @param test the test report of the trained model
+     * @param testSeconds how long that test evaluation took
+     * @return the run's throughput (test examples are questions, for reading comprehension)
+     */
+    public static Throughput of(JointTrainer.Result trained, Report test, double testSeconds) {
+        return new Throughput(trained.inputs(), trained.trainSeconds(),
+                test.results().stream().mapToLong(r -> r.score().n()).sum(), testSeconds);
+    }
 
     /** @return training inputs per second */
     public double trainPerSecond() {

@@ -169,8 +169,7 @@ public final class TrainingJob {
             }
             long testStart = System.nanoTime();
             Report report = evaluateBest(best, manager);
-            new Throughput(result.inputs(), result.trainSeconds(), testExamples(report),
-                    (System.nanoTime() - testStart) / 1e9).write(config.out());
+            Throughput.of(result, report, (System.nanoTime() - testStart) / 1e9).write(config.out());
             Provenance provenance = new Provenance(SkillNetVersion.get(), commit, Engine.getDjlVersion(),
                     Engine.getEngine("PyTorch").getVersion(), started,
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Provenance.Machine.current(), data);
@@ -265,11 +264,6 @@ public final class TrainingJob {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the run folder " + config.out(), e);
         }
-    }
-
-    /** @return the test examples a report scored (questions, for reading comprehension) */
-    private static long testExamples(Report report) {
-        return report.results().stream().mapToLong(r -> r.score().n()).sum();
     }
 
     private Report evaluateBest(Path best, NDManager parent) {

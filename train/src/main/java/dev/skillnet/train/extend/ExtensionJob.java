@@ -247,9 +247,7 @@ public final class ExtensionJob {
                 Report report = EvaluateAll.run(trained.tasks(config.dataRoot(), List.of()), "test", trained.model(),
                         trained.tokenizer(), evalManager, config.train().evalBatchSize());
                 TrainingJob.writeReport(report, config.out());
-                new Throughput(result.inputs(), result.trainSeconds(),
-                        report.results().stream().mapToLong(r -> r.score().n()).sum(),
-                        (System.nanoTime() - testStart) / 1e9).write(config.out());
+                Throughput.of(result, report, (System.nanoTime() - testStart) / 1e9).write(config.out());
                 return report;
             }
         }
