@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The mixture of experts: HuggingFace-style names, top-k routing that reduces to known cases (a
  * uniform gate with k = N is the plain average, as skills are; a gate sure of one expert with
- * k = 1 is that expert alone), and the Switch load-balancing loss (1 when perfectly balanced).
+ * k = 1 is that expert alone; with k = 2, the gate-weighted sum of the two experts alone), experts
+ * that no token chose left out of the computation, and the Switch load-balancing loss (1 when
+ * perfectly balanced).
  */
 class MixtureOfExpertsTest {
 
@@ -113,6 +115,48 @@ class MixtureOfExpertsTest {
         float[] b = run(onlyFirst).lastHiddenState().toFloatArray();
         for (int i = 0; i < a.length; i++) {
             assertEquals(a[i], b[i], 1e-6, "an unchosen expert does not touch the output");
+        }
+    }
+
+    @Test
+    void withTopTwoEachTokenIsTheGateWeightedSumOfItsTwoExperts() {
+        // Gate biases 30, 29, 0 (weights zero): every token picks experts 0 and 1, weighted by
+        // softmax(30, 29) = 0.731, 0.269 after renormalising over the two.
+        BertModel two = model(3, 2);
+        setGate(two, new float[] {30, 29, 0});
+        BertModel onlyFirst = model(3, 1);
+        setGate(onlyFirst, new float[] {60, 0, 0});
+        BertModel onlySecond = model(3, 1);
+        setGate(onlySecond, new float[] {0, 60, 0});
+        double w0 = 1 / (1 + Math.exp(-1.0));
+        float[] mixed = run(two).lastHiddenState().toFloatArray();
+        float[] a = run(onlyFirst).lastHiddenState().toFloatArray();
+        float[] b = run(onlySecond).lastHiddenState().toFloatArray();
+        for (int i = 0; i < mixed.length; i++) {
+            assertEquals(w0 * a[i] + (1 - w0) * b[i], mixed[i], 1e-5);
+        }
+    }
+
+    @Test
+    void anExpertNoTokenChoseGetsNoGradient() {
+        BertModel m = model(3, 2);
+        setGate(m, new float[] {30, 29, 0});
+        Map<String, Parameter> p = m.namedParameters();
+        try (NDManager step = manager.newSubManager();
+                ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+            NDArray ids = step.create(new long[][] {{2, 5, 9, 13, 3}});
+            EncoderOutput out = m.forward(ids, step.zeros(new Shape(1, 5), ai.djl.ndarray.types.DataType.INT64),
+                    step.ones(new Shape(1, 5), ai.djl.ndarray.types.DataType.INT64), new int[0], true);
+            gc.backward(out.lastHiddenState().mul(out.lastHiddenState()).sum());
+        }
+        for (int e = 0; e < 3; e++) {
+            NDArray g = p.get("encoder.layer.1.moe.experts." + e + ".intermediate.dense.weight").getArray().getGradient();
+            float size = g.abs().sum().getFloat();
+            if (e < 2) {
+                assertTrue(size > 0, "expert " + e + " was chosen and learns");
+            } else {
+                assertEquals(0f, size, "expert 2 was chosen by no token");
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.skillnet.model.bert;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -20,9 +21,9 @@ import java.util.List;
  * (unpadded) tokens' assignments that went to expert i and P_i their mean gate probability of
  * expert i.
  *
- * <p>Every expert is computed for every token and the unchosen ones are weighted by zero: the
- * outputs are those of sparse routing, the compute is not (fine for the small configurations
- * this mode is compared at; a gather/scatter dispatch would be needed at scale).
+ * <p>Tokens are dispatched: each expert runs only on the tokens that chose it (gathered into one
+ * batch per expert, then put back in order and summed per token), so a layer costs k expert
+ * passes a token, not N. Padding tokens are routed like any other (their outputs are ignored).
  */
 public final class MixtureOfExperts extends HfBlock {
 
@@ -55,28 +56,55 @@ public final class MixtureOfExperts extends HfBlock {
         int n = experts.size();
         long b = x.getShape().get(0);
         long t = x.getShape().get(1);
+        long h = x.getShape().get(2);
+        long assignments = b * t * topK;
         NDArray probs = gate.forward(x).softmax(-1); // [B, T, N]
-        NDList top = probs.topK(topK, -1, true, false);
-        NDArray kth = top.get(0).min(new int[] {-1}, true); // [B, T, 1]
-        NDArray chosen = probs.gte(kth).toType(DataType.FLOAT32, false); // [B, T, N]
-        NDArray weights = probs.mul(chosen);
+        NDList top = probs.topK(topK, -1, true, false); // values, indices: [B, T, k]
+        NDArray weights = top.get(0);
         if (topK > 1) {
             // GShard: renormalise over the chosen experts. With one expert that would make its
             // weight exactly 1 and cut the gate off from the task's gradient (Switch keeps p_i).
             weights = weights.div(weights.sum(new int[] {-1}, true));
         }
-        NDList perExpert = weights.split(n, 2); // N x [B, T, 1]
-        NDArray out = null;
-        for (int i = 0; i < n; i++) {
-            NDArray y = experts.get(i).forward(x, training).mul(perExpert.get(i));
-            out = out == null ? y : out.add(y);
+        NDArray expertOf = top.get(1).reshape(assignments); // [B*T*k], token-major
+        NDArray byExpert = expertOf.argSort(0, true); // [B*T*k]: assignments grouped by expert
+        NDArray tokenOf = x.getManager().arange(0, (int) (b * t), 1, DataType.INT64).reshape(b * t, 1)
+                .repeat(1, topK).reshape(assignments); // [B*T*k]
+        NDArray rows = rowIndex(tokenOf.get(byExpert), h);
+        NDArray dispatched = x.reshape(b * t, h).gather(rows, 0); // [B*T*k, H], grouped by expert
+        long[] counts = new long[n];
+        for (long e : expertOf.toLongArray()) {
+            counts[(int) e]++;
         }
+        List<NDArray> outputs = new ArrayList<>();
+        long from = 0;
+        for (int i = 0; i < n; i++) {
+            if (counts[i] == 0) {
+                continue;
+            }
+            NDArray tokens = dispatched.get(from + ":" + (from + counts[i])).reshape(1, counts[i], h);
+            outputs.add(experts.get(i).forward(tokens, training).reshape(counts[i], h));
+            from += counts[i];
+        }
+        NDArray grouped = outputs.size() == 1 ? outputs.get(0) : NDArrays.concat(new NDList(outputs), 0);
+        NDArray inOrder = grouped.gather(rowIndex(byExpert.argSort(0, true), h), 0); // [B*T*k, H]
+        NDArray out = inOrder.mul(weights.reshape(assignments, 1)).reshape(b, t, topK, h).sum(new int[] {2});
+        NDArray chosen = top.get(1).oneHot(n).sum(new int[] {2}); // [B, T, N]
         NDArray real = maskBias.reshape(b, t, 1).eq(0f).toType(DataType.FLOAT32, false); // [B, T, 1]
         NDArray count = real.sum().maximum(1f);
         NDArray share = chosen.mul(real).sum(new int[] {0, 1}).div(count).div(Scalars.of(count, topK)); // [N]
         NDArray meanProb = probs.mul(real).sum(new int[] {0, 1}).div(count); // [N]
         auxLosses.add(share.mul(meanProb).sum().mul(Scalars.of(count, n)));
-        return out;
+        return out; // [B, T, H]
+    }
+
+    /**
+     * @param index [M] row numbers
+     * @param width the rows' width
+     * @return [M, width]: each row number repeated across the row, as {@code gather} on axis 0 reads it
+     */
+    private static NDArray rowIndex(NDArray index, long width) {
+        return index.reshape(-1, 1).repeat(1, width);
     }
 
     /** @return experts per token */
