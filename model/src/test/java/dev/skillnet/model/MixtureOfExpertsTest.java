@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The mixture of experts: HuggingFace-style names, top-k routing that reduces to known cases (a
  * uniform gate with k = N is the plain average, as skills are; a gate sure of one expert with
- * k = 1 is that expert alone; with k = 2, the gate-weighted sum of the two experts alone), experts
- * that no token chose left out of the computation, and the Switch load-balancing loss (1 when
+ * k = 1 is that expert alone; with k = 2, the gate-weighted sum of the two experts alone), no
+ * gradient for an expert that no token chose, and the Switch load-balancing loss (1 when
  * perfectly balanced).
  */
 class MixtureOfExpertsTest {

@@ -70,8 +70,7 @@ public final class MixtureOfExperts extends HfBlock {
         NDArray byExpert = expertOf.argSort(0, true); // [B*T*k]: assignments grouped by expert
         NDArray tokenOf = x.getManager().arange(0, (int) (b * t), 1, DataType.INT64).reshape(b * t, 1)
                 .repeat(1, topK).reshape(assignments); // [B*T*k]
-        NDArray rows = rowIndex(tokenOf.get(byExpert), h);
-        NDArray dispatched = x.reshape(b * t, h).gather(rows, 0); // [B*T*k, H], grouped by expert
+        NDArray dispatched = x.reshape(b * t, h).get(tokenOf.get(byExpert)); // [B*T*k, H], grouped by expert
         long[] counts = new long[n];
         for (long e : expertOf.toLongArray()) {
             counts[(int) e]++;
@@ -87,7 +86,7 @@ public final class MixtureOfExperts extends HfBlock {
             from += counts[i];
         }
         NDArray grouped = outputs.size() == 1 ? outputs.get(0) : NDArrays.concat(new NDList(outputs), 0);
-        NDArray inOrder = grouped.gather(rowIndex(byExpert.argSort(0, true), h), 0); // [B*T*k, H]
+        NDArray inOrder = grouped.get(byExpert.argSort(0, true)); // [B*T*k, H], token-major again
         NDArray out = inOrder.mul(weights.reshape(assignments, 1)).reshape(b, t, topK, h).sum(new int[] {2});
         NDArray chosen = top.get(1).oneHot(n).sum(new int[] {2}); // [B, T, N]
         NDArray real = maskBias.reshape(b, t, 1).eq(0f).toType(DataType.FLOAT32, false); // [B, T, 1]
@@ -96,15 +95,6 @@ public final class MixtureOfExperts extends HfBlock {
         NDArray meanProb = probs.mul(real).sum(new int[] {0, 1}).div(count); // [N]
         auxLosses.add(share.mul(meanProb).sum().mul(Scalars.of(count, n)));
         return out; // [B, T, H]
-    }
-
-    /**
-     * @param index [M] row numbers
-     * @param width the rows' width
-     * @return [M, width]: each row number repeated across the row, as {@code gather} on axis 0 reads it
-     */
-    private static NDArray rowIndex(NDArray index, long width) {
-        return index.reshape(-1, 1).repeat(1, width);
     }
 
     /** @return experts per token */
