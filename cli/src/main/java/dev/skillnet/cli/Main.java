@@ -37,6 +37,23 @@ public final class Main {
     }
 
     /**
+     * An exception with the messages of its causes, which say what failed underneath (a full
+     * disk: "FileSystemException: PATH: No space left on device").
+     *
+     * @param e the exception
+     * @return one line: the exception, then "caused by" each cause
+     */
+    static String describe(Throwable e) {
+        StringBuilder b = new StringBuilder(e.toString());
+        java.util.Set<Throwable> seen = new java.util.HashSet<>();
+        seen.add(e);
+        for (Throwable c = e.getCause(); c != null && seen.add(c); c = c.getCause()) {
+            b.append("; caused by ").append(c);
+        }
+        return b.toString();
+    }
+
+    /**
      * Runs a command line, for the launcher and for tests.
      *
      * @param args the arguments
@@ -61,7 +78,7 @@ public final class Main {
                 }
                 return USER_ERROR;
             }
-            err.println("internal error: " + cause);
+            err.println("internal error: " + describe(cause));
             if (verbose) {
                 cause.printStackTrace(err);
             } else {

@@ -1,6 +1,8 @@
 package dev.skillnet.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -39,5 +41,29 @@ class ReportTest {
                 && l.contains("10.50") && l.endsWith("beats baseline")), report.toTable());
         assertTrue(report.toMarkdown().contains("| cmrc2018 | token, pair, question, general | cmrc_f1 | 20.00 | n/a | 231 |"),
                 report.toMarkdown());
+    }
+
+    @Test
+    void readingBackGivesTheScoresAsWritten() {
+        Report back = Report.fromJson(report.toJson());
+        assertEquals("test", back.split());
+        TaskResult tnews = back.results().get(0);
+        assertEquals("tnews", tnews.task());
+        assertEquals(List.of("sequence", "general"), tnews.skills());
+        assertEquals(41.1235, tnews.score().value());
+        assertEquals(600, tnews.score().n());
+        assertEquals(Map.of("macro_f1", 30.5), tnews.score().extras());
+        assertEquals(new Score("accuracy", 10.5, 600), tnews.baseline());
+        assertNull(back.results().get(1).baseline());
+    }
+
+    @Test
+    void somethingElseIsRefusedSayingWhatIsMissing() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Report.fromJson("{\"split\": \"test\"}"));
+        assertTrue(e.getMessage().contains("'tasks'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Report.fromJson("[1, 2]"));
+        assertThrows(IllegalArgumentException.class, () -> Report.fromJson("{\"split\": \"test\", "
+                + "\"tasks\": {\"t\": {\"main_metric\": \"accuracy\", \"main_score\": 140, \"n_examples\": 3}}}"));
     }
 }

@@ -34,6 +34,15 @@ public final class JobFile {
      * @throws IOException when writing fails
      */
     public static void write(JobConfig config) throws IOException {
+        Files.createDirectories(config.out());
+        AtomicFiles.writeString(config.out().resolve(NAME), GSON.toJson(toJson(config)));
+    }
+
+    /**
+     * @param config a job
+     * @return what {@link #write} writes
+     */
+    public static JsonObject toJson(JobConfig config) {
         JsonObject o = new JsonObject();
         o.addProperty("out", config.out().toAbsolutePath().normalize().toString());
         o.addProperty("tasks_dir", config.tasksDir().toAbsolutePath().normalize().toString());
@@ -52,8 +61,7 @@ public final class JobFile {
         o.addProperty("top_k", config.routing().topK());
         o.addProperty("vocab_min_count", config.vocabMinCount());
         o.add("train", GSON.toJsonTree(config.train()));
-        Files.createDirectories(config.out());
-        AtomicFiles.writeString(config.out().resolve(NAME), GSON.toJson(o));
+        return o;
     }
 
     /**

@@ -2,10 +2,15 @@ package dev.skillnet.eval.report;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import dev.skillnet.eval.metrics.Score;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,6 +65,51 @@ public record Report(String split, List<TaskResult> results) {
         root.add("tasks", tasks);
         root.addProperty("average", round(average()));
         return new GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n";
+    }
+
+    /**
+     * Reads back what {@link #toJson} wrote. Scores come back as written: rounded to four
+     * decimals. A baseline comes back with the task's metric and example count.
+     *
+     * @param json the text of a {@code results.json}
+     * @return the report
+     * @throws IllegalArgumentException when the text is not such a report (the message says what is wrong)
+     */
+    public static Report fromJson(String json) {
+        try {
+            JsonObject root = JsonParser.parseString(json).getAsJsonObject();
+            JsonObject tasks = member(root, "tasks").getAsJsonObject();
+            List<TaskResult> results = new ArrayList<>();
+            for (Map.Entry<String, JsonElement> e : tasks.entrySet()) {
+                JsonObject t = e.getValue().getAsJsonObject();
+                String metric = member(t, "main_metric").getAsString();
+                int n = member(t, "n_examples").getAsInt();
+                Map<String, Double> extras = new LinkedHashMap<>();
+                if (t.has("extras")) {
+                    t.getAsJsonObject("extras").entrySet().forEach(x -> extras.put(x.getKey(), x.getValue().getAsDouble()));
+                }
+                List<String> skills = new ArrayList<>();
+                if (t.has("skills")) {
+                    t.getAsJsonArray("skills").forEach(x -> skills.add(x.getAsString()));
+                }
+                Score baseline = t.has("baseline")
+                        ? new Score(metric, member(t.getAsJsonObject("baseline"), "main_score").getAsDouble(), n)
+                        : null;
+                results.add(new TaskResult(e.getKey(), skills,
+                        new Score(metric, member(t, "main_score").getAsDouble(), n, extras), baseline));
+            }
+            return new Report(member(root, "split").getAsString(), results);
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NumberFormatException e) {
+            throw new IllegalArgumentException("not a results report: " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonElement member(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        if (e == null || e.isJsonNull()) {
+            throw new IllegalArgumentException("not a results report: no '" + name + "'");
+        }
+        return e;
     }
 
     /** @return the results as a Markdown table with the average */

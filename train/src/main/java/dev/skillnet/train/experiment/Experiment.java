@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs every variant of an experiment through the same training and evaluation code, one after
  * another (never two at once: they would share the cores), in {@code OUT/<variant>/seed-<s>}.
+ * Run again into the same folder with the same settings, it reads back the runs that have
+ * finished ({@link FinishedRun}) and runs only the rest: an experiment stopped midway continues,
+ * and more seeds add to the seeds already run.
  */
 public final class Experiment {
 
@@ -56,34 +59,29 @@ public final class Experiment {
     public List<VariantResult> run() {
         Map<String, Acc> acc = new LinkedHashMap<>();
         JobConfig t = config.template();
+        ExperimentSettings.claim(config);
         for (long seed : config.seeds()) {
             for (Mode mode : config.modes()) {
                 Routing routing = new Routing(mode, t.routing().skillLayers(), t.routing().experts(), t.routing().topK());
                 Path dir = config.out().resolve(mode.label()).resolve("seed-" + seed);
-                LOG.info("experiment: {} with seed {} in {}", mode.label(), seed, dir);
-                long start = System.nanoTime();
-                Report report = new TrainingJob(t.with(dir, t.taskNames(), t.init(), routing, t.train().withSeed(seed))).run();
-                double seconds = (System.nanoTime() - start) / 1e9;
-                acc.computeIfAbsent(mode.label(), k -> new Acc()).add(report, seconds, 0, activated(dir, mode),
-                        Throughput.read(dir));
+                FinishedRun run = finished(dir, mode.label(), seed).orElseGet(() -> {
+                    LOG.info("experiment: {} with seed {} in {}", mode.label(), seed, dir);
+                    long start = System.nanoTime();
+                    Report report = new TrainingJob(t.with(dir, t.taskNames(), t.init(), routing,
+                            t.train().withSeed(seed))).run();
+                    return recorded(dir, report, (System.nanoTime() - start) / 1e9, 0);
+                });
+                acc.computeIfAbsent(mode.label(), k -> new Acc()).add(run.report(), run.seconds(), 0,
+                        activated(dir, mode), Throughput.read(dir));
             }
             if (config.pretrain() != null) {
-                Path pre = config.out().resolve("pretrain").resolve("seed-" + seed);
-                LOG.info("experiment: sparse pre-training with seed {} in {}", seed, pre);
-                long start = System.nanoTime();
-                PretrainConfig p = config.pretrain();
-                new PretrainJob(PretrainJob.Config.builder().setOut(pre).setCorpus(corpus()).optInit(t.init())
-                        .optSize(t.size()).optSkills(skills()).optVocabMinCount(t.vocabMinCount())
-                        .optTrain(p.withSeed(seed)).build()).run();
-                double preSeconds = (System.nanoTime() - start) / 1e9;
                 Path dir = config.out().resolve("skill+pretrain").resolve("seed-" + seed);
-                Routing routing = new Routing(Mode.SKILL, t.routing().skillLayers(), 0, 0);
-                Report report = new TrainingJob(t.with(dir, t.taskNames(), pre, routing, t.train().withSeed(seed))).run();
-                double seconds = (System.nanoTime() - start) / 1e9;
+                FinishedRun run = finished(dir, "skill+pretrain", seed).filter(r -> Double.isFinite(r.pretrainSeconds()))
+                        .orElseGet(() -> pretrainThenFineTune(seed, dir));
                 Throughput fineTuning = Throughput.read(dir);
-                acc.computeIfAbsent("skill+pretrain", k -> new Acc()).add(report, seconds, preSeconds,
-                        activated(dir, Mode.SKILL), fineTuning);
-                equalTime(seed, preSeconds, fineTuning, acc);
+                acc.computeIfAbsent("skill+pretrain", k -> new Acc()).add(run.report(), run.seconds(),
+                        run.pretrainSeconds(), activated(dir, Mode.SKILL), fineTuning);
+                equalTime(seed, run.pretrainSeconds(), fineTuning, acc);
             }
         }
         if (config.extendTask() != null) {
@@ -101,6 +99,38 @@ public final class Experiment {
         return out;
     }
 
+    /** Sparse pre-training, then the skill fine-tuning from it. */
+    private FinishedRun pretrainThenFineTune(long seed, Path dir) {
+        JobConfig t = config.template();
+        Path pre = config.out().resolve("pretrain").resolve("seed-" + seed);
+        LOG.info("experiment: sparse pre-training with seed {} in {}", seed, pre);
+        long start = System.nanoTime();
+        PretrainConfig p = config.pretrain();
+        new PretrainJob(PretrainJob.Config.builder().setOut(pre).setCorpus(corpus()).optInit(t.init())
+                .optSize(t.size()).optSkills(skills()).optVocabMinCount(t.vocabMinCount())
+                .optTrain(p.withSeed(seed)).build()).run();
+        double preSeconds = (System.nanoTime() - start) / 1e9;
+        Routing routing = new Routing(Mode.SKILL, t.routing().skillLayers(), 0, 0);
+        Report report = new TrainingJob(t.with(dir, t.taskNames(), pre, routing, t.train().withSeed(seed))).run();
+        return recorded(dir, report, (System.nanoTime() - start) / 1e9, preSeconds);
+    }
+
+    /**
+     * @return the run finished in a folder by an earlier invocation of this experiment, logged, or empty
+     */
+    static java.util.Optional<FinishedRun> finished(Path dir, String variant, long seed) {
+        java.util.Optional<FinishedRun> run = FinishedRun.read(dir);
+        run.ifPresent(r -> LOG.info("experiment: {} with seed {} has finished in {}; read back, not run again{}",
+                variant, seed, dir, Double.isNaN(r.seconds()) ? " (its wall time was not recorded)" : ""));
+        return run;
+    }
+
+    /** Records a run's wall time beside its results and returns it as finished. */
+    static FinishedRun recorded(Path dir, Report report, double seconds, double pretrainSeconds) {
+        FinishedRun.write(dir, seconds, pretrainSeconds);
+        return new FinishedRun(report, seconds, pretrainSeconds);
+    }
+
     /**
      * The variant pre-training is compared with at the same total wall time: skill training from
      * the same start, given the pre-training's seconds as more steps, at the seconds per step that
@@ -112,13 +142,16 @@ public final class Experiment {
         double perStep = fineTuning.trainSeconds() / t.train().steps();
         int steps = t.train().steps() + (int) Math.round(pretrainSeconds / perStep);
         Path dir = config.out().resolve("skill-equal-time").resolve("seed-" + seed);
-        LOG.info("experiment: skill with seed {} for {} steps ({} s of pre-training at {} s a step) in {}", seed, steps,
-                Math.round(pretrainSeconds), String.format(java.util.Locale.ROOT, "%.3f", perStep), dir);
-        long start = System.nanoTime();
-        Report report = new TrainingJob(t.with(dir, t.taskNames(), t.init(),
-                new Routing(Mode.SKILL, t.routing().skillLayers(), 0, 0), t.train().withSteps(steps).withSeed(seed)))
-                .run();
-        acc.computeIfAbsent(EQUAL_TIME, k -> new Acc()).add(report, (System.nanoTime() - start) / 1e9, 0,
+        FinishedRun run = finished(dir, EQUAL_TIME, seed).orElseGet(() -> {
+            LOG.info("experiment: skill with seed {} for {} steps ({} s of pre-training at {} s a step) in {}", seed,
+                    steps, Math.round(pretrainSeconds), String.format(java.util.Locale.ROOT, "%.3f", perStep), dir);
+            long start = System.nanoTime();
+            Report report = new TrainingJob(t.with(dir, t.taskNames(), t.init(),
+                    new Routing(Mode.SKILL, t.routing().skillLayers(), 0, 0), t.train().withSteps(steps).withSeed(seed)))
+                    .run();
+            return recorded(dir, report, (System.nanoTime() - start) / 1e9, 0);
+        });
+        acc.computeIfAbsent(EQUAL_TIME, k -> new Acc()).add(run.report(), run.seconds(), 0,
                 activated(dir, Mode.SKILL), Throughput.read(dir));
     }
 

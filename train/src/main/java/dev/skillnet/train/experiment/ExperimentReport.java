@@ -86,13 +86,19 @@ public final class ExperimentReport {
             j.addProperty("average_mean", VariantResult.mean(v.averages()));
             j.addProperty("average_std", VariantResult.std(v.averages()));
             j.addProperty("parameters_stored", v.stored());
-            j.addProperty("wall_seconds_mean", VariantResult.mean(v.seconds()));
+            double wall = VariantResult.meanOfKnown(v.seconds());
+            if (Double.isFinite(wall)) {
+                j.addProperty("wall_seconds_mean", wall);
+            }
             if (!v.throughput().isEmpty()) {
                 j.addProperty("train_inputs_per_second_mean", v.trainPerSecond());
                 j.addProperty("test_examples_per_second_mean", v.testPerSecond());
             }
             if (!v.pretrainSeconds().isEmpty()) {
-                j.addProperty("pretrain_seconds_mean", VariantResult.mean(v.pretrainSeconds()));
+                double pre = VariantResult.meanOfKnown(v.pretrainSeconds());
+                if (Double.isFinite(pre)) {
+                    j.addProperty("pretrain_seconds_mean", pre);
+                }
             }
             vs.add(j);
         }
@@ -192,10 +198,16 @@ public final class ExperimentReport {
     }
 
     private static String time(VariantResult v) {
-        double s = VariantResult.mean(v.seconds());
-        String base = String.format(Locale.ROOT, "%dm%02ds", (long) s / 60, (long) s % 60);
-        if (!v.pretrainSeconds().isEmpty()) {
-            double p = VariantResult.mean(v.pretrainSeconds());
+        double s = VariantResult.meanOfKnown(v.seconds());
+        if (!Double.isFinite(s)) {
+            return "n/a";
+        }
+        long known = v.seconds().stream().filter(Double::isFinite).count();
+        String base = String.format(Locale.ROOT, "%dm%02ds", (long) s / 60, (long) s % 60)
+                + (known < v.seconds().size() ? String.format(Locale.ROOT, " (%d of %d seeds)", known, v.seconds().size())
+                        : "");
+        double p = VariantResult.meanOfKnown(v.pretrainSeconds());
+        if (!v.pretrainSeconds().isEmpty() && Double.isFinite(p)) {
             base += String.format(Locale.ROOT, " (of which pre-training %dm%02ds)", (long) p / 60, (long) p % 60);
         }
         return base;

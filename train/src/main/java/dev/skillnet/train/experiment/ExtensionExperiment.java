@@ -127,33 +127,45 @@ final class ExtensionExperiment {
         ExtensionJob.Config declared = ExtensionJob.Config.builder().setModel(skillBase.resolve("best"))
                 .setTaskFile(held.file()).setDataRoot(t.dataRoot()).setOut(dir(root, "skill-extended", seed))
                 .setTrain(extendTrain).optFreeze(Freeze.ALL).build();
-        runs.add(extend(extended(task), declared));
+        runs.add(extend(extended(task), declared, seed));
         runs.add(extend(extended(task) + ", head only", declared.withOut(dir(root, "skill-extended-head", seed))
-                .withFreeze(Freeze.HEAD)));
+                .withFreeze(Freeze.HEAD), seed));
         runs.add(extend(extended(task) + ", new skill only", declared.withOut(dir(root, "skill-extended-new", seed))
-                .withFreeze(Freeze.NEW).withTaskFile(withNewSkill(held, root))));
+                .withFreeze(Freeze.NEW).withTaskFile(withNewSkill(held, root)), seed));
         List<String> all = SkillTable.load(skillBase.resolve("best").resolve("skills.json")).names();
-        runs.add(extend(allSkills(task), declared.withOut(dir(root, "skill-extended-all", seed)).withSkills(all)));
+        runs.add(extend(allSkills(task), declared.withOut(dir(root, "skill-extended-all", seed)).withSkills(all), seed));
         if (config.extendSearchSteps() > 0) {
-            long start = System.nanoTime();
             ExtensionJob.Config search = declared.withOut(dir(root, "skill-extended-searched", seed));
-            SkillSearch.Result found = new SkillSearch(search, config.extendSearchSteps(), SEARCH_MAX_SKILLS).run();
-            SkillSearch.write(found, search.out());
-            searches.add(found);
-            Run run = extend(searched(task), search.withSkills(found.best().skills()));
-            runs.add(new Run(run.variant(), run.report(), (System.nanoTime() - start) / 1e9, run.dir(), run.mode()));
+            var done = Experiment.finished(search.out(), searched(task), seed);
+            if (done.isPresent()) {
+                searches.add(SkillSearch.read(search.out()));
+                runs.add(new Run(searched(task), done.get().report(), done.get().seconds(), search.out(), Mode.SKILL));
+            } else {
+                long start = System.nanoTime();
+                SkillSearch.Result found = new SkillSearch(search, config.extendSearchSteps(), SEARCH_MAX_SKILLS).run();
+                SkillSearch.write(found, search.out());
+                searches.add(found);
+                Run run = extend(searched(task), search.withSkills(found.best().skills()), seed);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                FinishedRun.write(run.dir(), seconds, 0);
+                runs.add(new Run(run.variant(), run.report(), seconds, run.dir(), run.mode()));
+            }
         }
 
         Path denseBase = base(root, Mode.DENSE, seed, rest, task, runs);
         runs.add(extend(denseFineTuned(task), declared.withModel(denseBase.resolve("best"))
-                .withOut(dir(root, "dense-extended", seed))));
+                .withOut(dir(root, "dense-extended", seed)), seed));
 
         Path aloneDir = dir(root, "alone", seed);
-        long start = System.nanoTime();
-        Report report = new TrainingJob(t.with(aloneDir, List.of(task), t.init(),
-                new Routing(Mode.DENSE, List.of(), 0, 0), extendTrain)).run();
-        runs.add(new Run(alone(task, t.init() != null), report, (System.nanoTime() - start) / 1e9, aloneDir,
-                Mode.DENSE));
+        String aloneName = alone(task, t.init() != null);
+        FinishedRun alone = Experiment.finished(aloneDir, aloneName, seed).orElseGet(() -> {
+            LOG.info("extension experiment: {} in {}", aloneName, aloneDir);
+            long start = System.nanoTime();
+            Report report = new TrainingJob(t.with(aloneDir, List.of(task), t.init(),
+                    new Routing(Mode.DENSE, List.of(), 0, 0), extendTrain)).run();
+            return Experiment.recorded(aloneDir, report, (System.nanoTime() - start) / 1e9, 0);
+        });
+        runs.add(new Run(aloneName, alone.report(), alone.seconds(), aloneDir, Mode.DENSE));
         return runs;
     }
 
@@ -161,19 +173,27 @@ final class ExtensionExperiment {
     private Path base(Path root, Mode mode, long seed, List<String> rest, String task, List<Run> runs) {
         JobConfig t = config.template();
         Path dir = dir(root, mode.label() + "-base", seed);
-        LOG.info("extension experiment: {} base without {} in {}", mode.label(), task, dir);
-        long start = System.nanoTime();
-        Report report = new TrainingJob(t.with(dir, rest, t.init(), new Routing(mode, t.routing().skillLayers(), 0, 0),
-                t.train().withSeed(seed))).run();
-        runs.add(new Run(mode.label() + " base, before " + task, report, (System.nanoTime() - start) / 1e9, dir, mode));
+        String variant = mode.label() + " base, before " + task;
+        FinishedRun run = Experiment.finished(dir, variant, seed).orElseGet(() -> {
+            LOG.info("extension experiment: {} base without {} in {}", mode.label(), task, dir);
+            long start = System.nanoTime();
+            Report report = new TrainingJob(t.with(dir, rest, t.init(),
+                    new Routing(mode, t.routing().skillLayers(), 0, 0), t.train().withSeed(seed))).run();
+            return Experiment.recorded(dir, report, (System.nanoTime() - start) / 1e9, 0);
+        });
+        runs.add(new Run(variant, run.report(), run.seconds(), dir, mode));
         return dir;
     }
 
-    private static Run extend(String variant, ExtensionJob.Config extension) {
-        LOG.info("extension experiment: {} in {}", variant, extension.out());
-        long start = System.nanoTime();
-        Report report = new ExtensionJob(extension).run();
-        return new Run(variant, report, (System.nanoTime() - start) / 1e9, extension.out(), Mode.SKILL);
+    /** Extends a base, or reads the extension back when it has finished; records its wall time. */
+    private static Run extend(String variant, ExtensionJob.Config extension, long seed) {
+        FinishedRun run = Experiment.finished(extension.out(), variant, seed).orElseGet(() -> {
+            LOG.info("extension experiment: {} in {}", variant, extension.out());
+            long start = System.nanoTime();
+            Report report = new ExtensionJob(extension).run();
+            return Experiment.recorded(extension.out(), report, (System.nanoTime() - start) / 1e9, 0);
+        });
+        return new Run(variant, run.report(), run.seconds(), extension.out(), Mode.SKILL);
     }
 
     private static Path dir(Path root, String variant, long seed) {

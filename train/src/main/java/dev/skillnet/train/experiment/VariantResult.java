@@ -12,7 +12,7 @@ import java.util.Map;
  * @param averages the average main score of each seed
  * @param activated per task, parameters activated per token
  * @param stored parameters stored (for single: all the task models together)
- * @param seconds wall time of each seed's run (pre-training included where there is one)
+ * @param seconds wall time of each seed's run (pre-training included where there is one), NaN where not recorded
  * @param pretrainSeconds wall time of each seed's pre-training (empty without)
  * @param throughput each seed's training inputs and test examples per second (empty when not measured)
  */
@@ -44,6 +44,14 @@ public record VariantResult(String name, Map<String, List<Double>> scores, List<
      */
     public static double mean(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    /**
+     * @param values values, NaN where unknown (a wall time not recorded)
+     * @return the mean of the known ones, NaN when none is known
+     */
+    public static double meanOfKnown(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).average().orElse(Double.NaN);
     }
 
     /**

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.core.io.AtomicFiles;
 import dev.skillnet.skills.SkillTable;
@@ -247,6 +248,45 @@ public final class SkillSearch {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the search's report into " + dir, e);
         }
+    }
+
+    /**
+     * Reads back the {@code search.json} that {@link #write} put into a folder. Seconds come back
+     * as written, to a tenth.
+     *
+     * @param dir the folder
+     * @return the search
+     * @throws UserInputException when the file is missing or is not a search's report
+     */
+    public static Result read(Path dir) {
+        Path file = dir.resolve("search.json");
+        try {
+            JsonObject o = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+            List<Trial> trials = new ArrayList<>();
+            for (var e : o.getAsJsonArray("trials")) {
+                JsonObject t = e.getAsJsonObject();
+                trials.add(new Trial(t.get("round").getAsInt(), strings(t.getAsJsonArray("skills")),
+                        t.get("dev_score").getAsDouble(), t.get("seconds").getAsDouble()));
+            }
+            List<String> picked = strings(o.getAsJsonArray("picked"));
+            Trial best = trials.stream().filter(t -> t.skills().equals(picked)).findFirst()
+                    .orElseThrow(() -> new UserInputException(file, "the picked set " + picked + " is not among the trials"));
+            return new Result(o.get("task").getAsString(), strings(o.getAsJsonArray("declared")), trials, best,
+                    o.get("trial_steps").getAsInt(), o.get("seconds").getAsDouble());
+        } catch (IOException e) {
+            throw new UserInputException(file, "cannot read the search's report: " + e.getMessage());
+        } catch (RuntimeException e) {
+            if (e instanceof UserInputException u) {
+                throw u;
+            }
+            throw new UserInputException(file, "not a skill-set search's report: " + e);
+        }
+    }
+
+    private static List<String> strings(JsonArray a) {
+        List<String> out = new ArrayList<>();
+        a.forEach(x -> out.add(x.getAsString()));
+        return out;
     }
 
     private static String fmt(double v) {

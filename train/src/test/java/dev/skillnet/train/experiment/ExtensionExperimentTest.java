@@ -2,10 +2,12 @@ package dev.skillnet.train.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
+import dev.skillnet.core.UserInputException;
 import dev.skillnet.train.JobConfig;
 import dev.skillnet.train.ModelSize;
 import dev.skillnet.train.TrainConfig;
@@ -13,6 +15,7 @@ import dev.skillnet.train.extend.SkillSearch;
 import dev.skillnet.train.sampling.SamplingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -28,16 +31,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExtensionExperimentTest {
 
-    @Test
-    void holdsATaskOutThenAddsItEveryWayAndShowsWhatTheOldTaskKeeps(@TempDir Path tmp) throws Exception {
+    /** chnsenticorp and tnews on a tiny model, tnews held out and added with {@code extendSteps} steps. */
+    private static ExperimentConfig config(Path tmp, int extendSteps) {
         JobConfig template = JobConfig.builder().setOut(tmp).setTasksDir(Path.of("..", "declarations"))
                 .setDataRoot(Path.of("..", "data", "samples")).optTaskNames(List.of("chnsenticorp", "tnews"))
                 .optSize(ModelSize.parse("tiny"))
                 .setTrain(new TrainConfig(12, 16, 1e-3, 0.1, 0.01, 1.0, 12, 12, 64, 5, SamplingConfig.proportional()))
                 .build();
-        Experiment experiment = new Experiment(ExperimentConfig.builder().setOut(tmp).setTemplate(template)
-                .optModes(List.of()).optSeeds(List.of(5L)).optExtendTask("tnews").optExtendSteps(6)
-                .optExtendSearchSteps(2).build());
+        return ExperimentConfig.builder().setOut(tmp).setTemplate(template).optModes(List.of()).optSeeds(List.of(5L))
+                .optExtendTask("tnews").optExtendSteps(extendSteps).optExtendSearchSteps(2).build();
+    }
+
+    @Test
+    void holdsATaskOutThenAddsItEveryWayAndShowsWhatTheOldTaskKeeps(@TempDir Path tmp) throws Exception {
+        Experiment experiment = new Experiment(config(tmp, 6));
         List<VariantResult> results = experiment.run();
         Map<String, VariantResult> v = results.stream()
                 .collect(Collectors.toMap(VariantResult::name, Function.identity()));
@@ -70,5 +77,37 @@ class ExtensionExperimentTest {
         assertTrue(md.contains("| skill base + extend tnews better than tnews alone from scratch | tnews |"), md);
         assertEquals(1, JsonParser.parseString(Files.readString(tmp.resolve("experiment.json"))).getAsJsonObject()
                 .getAsJsonArray("searches").size());
+    }
+
+    @Test
+    void runAgainItReadsFinishedRunsBackAndRunsOnlyWhatDidNotFinish(@TempDir Path tmp) throws Exception {
+        Experiment first = new Experiment(config(tmp, 6));
+        List<VariantResult> before = first.run();
+        Path base = tmp.resolve("extension/skill-base/seed-5");
+        Path alone = tmp.resolve("extension/alone/seed-5");
+        FileTime baseResults = Files.getLastModifiedTime(base.resolve("results.json"));
+        Files.delete(alone.resolve("results.json")); // as if the run had stopped inside the last variant
+
+        Experiment again = new Experiment(config(tmp, 6));
+        List<VariantResult> after = again.run();
+        assertEquals(baseResults, Files.getLastModifiedTime(base.resolve("results.json")), "a finished run is not run again");
+        assertTrue(Files.isRegularFile(alone.resolve("results.json")), "the unfinished run ran");
+        assertEquals(before.stream().map(VariantResult::name).toList(), after.stream().map(VariantResult::name).toList());
+        for (int i = 0; i < before.size(); i++) {
+            VariantResult b = before.get(i);
+            VariantResult a = after.get(i);
+            if (!b.name().startsWith("tnews alone")) {
+                assertEquals(b.seconds(), a.seconds(), b.name() + ": the recorded wall time comes back");
+            }
+            assertEquals(b.stored(), a.stored());
+            b.scores().forEach((task, scores) -> assertEquals(scores.get(0), a.scores().get(task).get(0), 5e-5,
+                    b.name() + " " + task + ": scores come back as written, to four decimals"));
+        }
+        assertEquals(first.searches().get(0).best().skills(), again.searches().get(0).best().skills());
+        assertEquals(first.searches().get(0).trials().size(), again.searches().get(0).trials().size());
+
+        UserInputException other = assertThrows(UserInputException.class, () -> new Experiment(config(tmp, 7)).run());
+        assertTrue(other.getMessage().contains(ExperimentSettings.NAME) && other.getMessage().contains("extend_steps"),
+                other.getMessage());
     }
 }

@@ -103,6 +103,12 @@ class SkillSearchTest {
         assertEquals(first.trials().size(), json.getAsJsonArray("trials").size());
         assertEquals(first.best().skills().get(0), json.getAsJsonArray("picked").get(0).getAsString());
         assertTrue(Files.readString(tmp.resolve("report").resolve("search.md")).contains("(picked)"));
+        SkillSearch.Result back = SkillSearch.read(tmp.resolve("report"));
+        assertEquals(first.trials().stream().map(t -> t.skills() + "=" + t.devScore()).toList(),
+                back.trials().stream().map(t -> t.skills() + "=" + t.devScore()).toList(), "read back as written");
+        assertEquals(first.best().skills(), back.best().skills());
+        assertEquals(first.declared(), back.declared());
+        assertThrows(UserInputException.class, () -> SkillSearch.read(tmp.resolve("nowhere")));
         assertFalse(Files.exists(tmp.resolve("out")), "a search trains nothing into the extension's folder");
     }
 
