@@ -64,19 +64,19 @@ public final class Experiment {
             for (Mode mode : config.modes()) {
                 Routing routing = new Routing(mode, t.routing().skillLayers(), t.routing().experts(), t.routing().topK());
                 Path dir = config.out().resolve(mode.label()).resolve("seed-" + seed);
-                FinishedRun run = finished(dir, mode.label(), seed).orElseGet(() -> {
+                FinishedRun run = FinishedRun.find(dir, mode.label(), seed).orElseGet(() -> {
                     LOG.info("experiment: {} with seed {} in {}", mode.label(), seed, dir);
                     long start = System.nanoTime();
                     Report report = new TrainingJob(t.with(dir, t.taskNames(), t.init(), routing,
                             t.train().withSeed(seed))).run();
-                    return recorded(dir, report, (System.nanoTime() - start) / 1e9, 0);
+                    return FinishedRun.record(dir, report, (System.nanoTime() - start) / 1e9, 0);
                 });
                 acc.computeIfAbsent(mode.label(), k -> new Acc()).add(run.report(), run.seconds(), 0,
                         activated(dir, mode), Throughput.read(dir));
             }
             if (config.pretrain() != null) {
                 Path dir = config.out().resolve("skill+pretrain").resolve("seed-" + seed);
-                FinishedRun run = finished(dir, "skill+pretrain", seed).filter(r -> Double.isFinite(r.pretrainSeconds()))
+                FinishedRun run = FinishedRun.find(dir, "skill+pretrain", seed).filter(r -> Double.isFinite(r.pretrainSeconds()))
                         .orElseGet(() -> pretrainThenFineTune(seed, dir));
                 Throughput fineTuning = Throughput.read(dir);
                 acc.computeIfAbsent("skill+pretrain", k -> new Acc()).add(run.report(), run.seconds(),
@@ -112,23 +112,7 @@ public final class Experiment {
         double preSeconds = (System.nanoTime() - start) / 1e9;
         Routing routing = new Routing(Mode.SKILL, t.routing().skillLayers(), 0, 0);
         Report report = new TrainingJob(t.with(dir, t.taskNames(), pre, routing, t.train().withSeed(seed))).run();
-        return recorded(dir, report, (System.nanoTime() - start) / 1e9, preSeconds);
-    }
-
-    /**
-     * @return the run finished in a folder by an earlier invocation of this experiment, logged, or empty
-     */
-    static java.util.Optional<FinishedRun> finished(Path dir, String variant, long seed) {
-        java.util.Optional<FinishedRun> run = FinishedRun.read(dir);
-        run.ifPresent(r -> LOG.info("experiment: {} with seed {} has finished in {}; read back, not run again{}",
-                variant, seed, dir, Double.isNaN(r.seconds()) ? " (its wall time was not recorded)" : ""));
-        return run;
-    }
-
-    /** Records a run's wall time beside its results and returns it as finished. */
-    static FinishedRun recorded(Path dir, Report report, double seconds, double pretrainSeconds) {
-        FinishedRun.write(dir, seconds, pretrainSeconds);
-        return new FinishedRun(report, seconds, pretrainSeconds);
+        return FinishedRun.record(dir, report, (System.nanoTime() - start) / 1e9, preSeconds);
     }
 
     /**
@@ -142,14 +126,14 @@ public final class Experiment {
         double perStep = fineTuning.trainSeconds() / t.train().steps();
         int steps = t.train().steps() + (int) Math.round(pretrainSeconds / perStep);
         Path dir = config.out().resolve("skill-equal-time").resolve("seed-" + seed);
-        FinishedRun run = finished(dir, EQUAL_TIME, seed).orElseGet(() -> {
+        FinishedRun run = FinishedRun.find(dir, EQUAL_TIME, seed).orElseGet(() -> {
             LOG.info("experiment: skill with seed {} for {} steps ({} s of pre-training at {} s a step) in {}", seed,
                     steps, Math.round(pretrainSeconds), String.format(java.util.Locale.ROOT, "%.3f", perStep), dir);
             long start = System.nanoTime();
             Report report = new TrainingJob(t.with(dir, t.taskNames(), t.init(),
                     new Routing(Mode.SKILL, t.routing().skillLayers(), 0, 0), t.train().withSteps(steps).withSeed(seed)))
                     .run();
-            return recorded(dir, report, (System.nanoTime() - start) / 1e9, 0);
+            return FinishedRun.record(dir, report, (System.nanoTime() - start) / 1e9, 0);
         });
         acc.computeIfAbsent(EQUAL_TIME, k -> new Acc()).add(run.report(), run.seconds(), 0,
                 activated(dir, Mode.SKILL), Throughput.read(dir));

@@ -12,6 +12,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * What an experiment's runs depend on besides their mode and seed, kept in
@@ -91,7 +94,7 @@ final class ExperimentSettings {
             JsonObject b = before.getAsJsonObject();
             JsonObject n = now.getAsJsonObject();
             for (String key : union(b, n)) {
-                if (!java.util.Objects.equals(b.get(key), n.get(key))) {
+                if (!Objects.equals(b.get(key), n.get(key))) {
                     return firstDifference(path.isEmpty() ? key : path + "." + key, b.get(key), n.get(key));
                 }
             }
@@ -99,8 +102,8 @@ final class ExperimentSettings {
         return path + ": was " + before + ", now " + now;
     }
 
-    private static java.util.Set<String> union(JsonObject a, JsonObject b) {
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>(a.keySet());
+    private static Set<String> union(JsonObject a, JsonObject b) {
+        Set<String> keys = new LinkedHashSet<>(a.keySet());
         keys.addAll(b.keySet());
         return keys;
     }

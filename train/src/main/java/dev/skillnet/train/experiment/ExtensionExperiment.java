@@ -136,7 +136,7 @@ final class ExtensionExperiment {
         runs.add(extend(allSkills(task), declared.withOut(dir(root, "skill-extended-all", seed)).withSkills(all), seed));
         if (config.extendSearchSteps() > 0) {
             ExtensionJob.Config search = declared.withOut(dir(root, "skill-extended-searched", seed));
-            var done = Experiment.finished(search.out(), searched(task), seed);
+            var done = FinishedRun.find(search.out(), searched(task), seed);
             if (done.isPresent()) {
                 searches.add(SkillSearch.read(search.out()));
                 runs.add(new Run(searched(task), done.get().report(), done.get().seconds(), search.out(), Mode.SKILL));
@@ -158,12 +158,12 @@ final class ExtensionExperiment {
 
         Path aloneDir = dir(root, "alone", seed);
         String aloneName = alone(task, t.init() != null);
-        FinishedRun alone = Experiment.finished(aloneDir, aloneName, seed).orElseGet(() -> {
+        FinishedRun alone = FinishedRun.find(aloneDir, aloneName, seed).orElseGet(() -> {
             LOG.info("extension experiment: {} in {}", aloneName, aloneDir);
             long start = System.nanoTime();
             Report report = new TrainingJob(t.with(aloneDir, List.of(task), t.init(),
                     new Routing(Mode.DENSE, List.of(), 0, 0), extendTrain)).run();
-            return Experiment.recorded(aloneDir, report, (System.nanoTime() - start) / 1e9, 0);
+            return FinishedRun.record(aloneDir, report, (System.nanoTime() - start) / 1e9, 0);
         });
         runs.add(new Run(aloneName, alone.report(), alone.seconds(), aloneDir, Mode.DENSE));
         return runs;
@@ -174,12 +174,12 @@ final class ExtensionExperiment {
         JobConfig t = config.template();
         Path dir = dir(root, mode.label() + "-base", seed);
         String variant = mode.label() + " base, before " + task;
-        FinishedRun run = Experiment.finished(dir, variant, seed).orElseGet(() -> {
+        FinishedRun run = FinishedRun.find(dir, variant, seed).orElseGet(() -> {
             LOG.info("extension experiment: {} base without {} in {}", mode.label(), task, dir);
             long start = System.nanoTime();
             Report report = new TrainingJob(t.with(dir, rest, t.init(),
                     new Routing(mode, t.routing().skillLayers(), 0, 0), t.train().withSeed(seed))).run();
-            return Experiment.recorded(dir, report, (System.nanoTime() - start) / 1e9, 0);
+            return FinishedRun.record(dir, report, (System.nanoTime() - start) / 1e9, 0);
         });
         runs.add(new Run(variant, run.report(), run.seconds(), dir, mode));
         return dir;
@@ -187,11 +187,11 @@ final class ExtensionExperiment {
 
     /** Extends a base, or reads the extension back when it has finished; records its wall time. */
     private static Run extend(String variant, ExtensionJob.Config extension, long seed) {
-        FinishedRun run = Experiment.finished(extension.out(), variant, seed).orElseGet(() -> {
+        FinishedRun run = FinishedRun.find(extension.out(), variant, seed).orElseGet(() -> {
             LOG.info("extension experiment: {} in {}", variant, extension.out());
             long start = System.nanoTime();
             Report report = new ExtensionJob(extension).run();
-            return Experiment.recorded(extension.out(), report, (System.nanoTime() - start) / 1e9, 0);
+            return FinishedRun.record(extension.out(), report, (System.nanoTime() - start) / 1e9, 0);
         });
         return new Run(variant, run.report(), run.seconds(), extension.out(), Mode.SKILL);
     }

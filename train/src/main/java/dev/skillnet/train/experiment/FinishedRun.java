@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A run of an experiment that has finished, read back from its folder, so that the same
@@ -29,6 +31,35 @@ record FinishedRun(Report report, double seconds, double pretrainSeconds) {
 
     /** The file that records a run's wall time. */
     static final String NAME = "experiment-run.json";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FinishedRun.class);
+
+    /**
+     * @param dir a run folder
+     * @param variant the variant it belongs to (for the log)
+     * @param seed its seed (for the log)
+     * @return the run finished in it by an earlier invocation of the experiment, logged, or empty
+     */
+    static Optional<FinishedRun> find(Path dir, String variant, long seed) {
+        Optional<FinishedRun> run = read(dir);
+        run.ifPresent(r -> LOG.info("experiment: {} with seed {} has finished in {}; read back, not run again{}",
+                variant, seed, dir, Double.isNaN(r.seconds()) ? " (its wall time was not recorded)" : ""));
+        return run;
+    }
+
+    /**
+     * Records a run that has just finished.
+     *
+     * @param dir its folder
+     * @param report its test report
+     * @param seconds its wall time
+     * @param pretrainSeconds the wall time of its pre-training, 0 without
+     * @return it, as finished
+     */
+    static FinishedRun record(Path dir, Report report, double seconds, double pretrainSeconds) {
+        write(dir, seconds, pretrainSeconds);
+        return new FinishedRun(report, seconds, pretrainSeconds);
+    }
 
     /**
      * @param dir a run folder
