@@ -64,13 +64,8 @@ public final class Experiment {
             for (Mode mode : config.modes()) {
                 Routing routing = new Routing(mode, t.routing().skillLayers(), t.routing().experts(), t.routing().topK());
                 Path dir = config.out().resolve(mode.label()).resolve("seed-" + seed);
-                FinishedRun run = FinishedRun.find(dir, mode.label(), seed).orElseGet(() -> {
-                    LOG.info("experiment: {} with seed {} in {}", mode.label(), seed, dir);
-                    long start = System.nanoTime();
-                    Report report = new TrainingJob(t.with(dir, t.taskNames(), t.init(), routing,
-                            t.train().withSeed(seed))).run();
-                    return FinishedRun.record(dir, report, (System.nanoTime() - start) / 1e9, 0);
-                });
+                FinishedRun run = FinishedRun.findOrRun(dir, mode.label(), seed, () -> new TrainingJob(
+                        t.with(dir, t.taskNames(), t.init(), routing, t.train().withSeed(seed))).run());
                 acc.computeIfAbsent(mode.label(), k -> new Acc()).add(run.report(), run.seconds(), 0,
                         activated(dir, mode), Throughput.read(dir));
             }
@@ -126,14 +121,12 @@ public final class Experiment {
         double perStep = fineTuning.trainSeconds() / t.train().steps();
         int steps = t.train().steps() + (int) Math.round(pretrainSeconds / perStep);
         Path dir = config.out().resolve("skill-equal-time").resolve("seed-" + seed);
-        FinishedRun run = FinishedRun.find(dir, EQUAL_TIME, seed).orElseGet(() -> {
-            LOG.info("experiment: skill with seed {} for {} steps ({} s of pre-training at {} s a step) in {}", seed,
-                    steps, Math.round(pretrainSeconds), String.format(java.util.Locale.ROOT, "%.3f", perStep), dir);
-            long start = System.nanoTime();
-            Report report = new TrainingJob(t.with(dir, t.taskNames(), t.init(),
+        FinishedRun run = FinishedRun.findOrRun(dir, EQUAL_TIME, seed, () -> {
+            LOG.info("experiment: skill for {} steps ({} s of pre-training at {} s a step)", steps,
+                    Math.round(pretrainSeconds), String.format(java.util.Locale.ROOT, "%.3f", perStep));
+            return new TrainingJob(t.with(dir, t.taskNames(), t.init(),
                     new Routing(Mode.SKILL, t.routing().skillLayers(), 0, 0), t.train().withSteps(steps).withSeed(seed)))
                     .run();
-            return FinishedRun.record(dir, report, (System.nanoTime() - start) / 1e9, 0);
         });
         acc.computeIfAbsent(EQUAL_TIME, k -> new Acc()).add(run.report(), run.seconds(), 0,
                 activated(dir, Mode.SKILL), Throughput.read(dir));

@@ -24,8 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The extension experiment (the paper's third finding): one task is held out of a skill and a
@@ -51,8 +49,6 @@ final class ExtensionExperiment {
 
     /** The largest skill set the search builds. */
     static final int SEARCH_MAX_SKILLS = 3;
-
-    private static final Logger LOG = LoggerFactory.getLogger(ExtensionExperiment.class);
 
     private final ExperimentConfig config;
     private final SkillTable skills;
@@ -136,20 +132,15 @@ final class ExtensionExperiment {
         runs.add(extend(allSkills(task), declared.withOut(dir(root, "skill-extended-all", seed)).withSkills(all), seed));
         if (config.extendSearchSteps() > 0) {
             ExtensionJob.Config search = declared.withOut(dir(root, "skill-extended-searched", seed));
-            var done = FinishedRun.find(search.out(), searched(task), seed);
-            if (done.isPresent()) {
-                searches.add(SkillSearch.read(search.out()));
-                runs.add(new Run(searched(task), done.get().report(), done.get().seconds(), search.out(), Mode.SKILL));
-            } else {
-                long start = System.nanoTime();
+            List<SkillSearch.Result> fresh = new ArrayList<>();
+            FinishedRun run = FinishedRun.findOrRun(search.out(), searched(task), seed, () -> {
                 SkillSearch.Result found = new SkillSearch(search, config.extendSearchSteps(), SEARCH_MAX_SKILLS).run();
                 SkillSearch.write(found, search.out());
-                searches.add(found);
-                Run run = extend(searched(task), search.withSkills(found.best().skills()), seed);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                FinishedRun.write(run.dir(), seconds, 0);
-                runs.add(new Run(run.variant(), run.report(), seconds, run.dir(), run.mode()));
-            }
+                fresh.add(found);
+                return new ExtensionJob(search.withSkills(found.best().skills())).run();
+            });
+            searches.add(fresh.isEmpty() ? SkillSearch.read(search.out()) : fresh.get(0));
+            runs.add(new Run(searched(task), run.report(), run.seconds(), search.out(), Mode.SKILL));
         }
 
         Path denseBase = base(root, Mode.DENSE, seed, rest, task, runs);
@@ -158,13 +149,8 @@ final class ExtensionExperiment {
 
         Path aloneDir = dir(root, "alone", seed);
         String aloneName = alone(task, t.init() != null);
-        FinishedRun alone = FinishedRun.find(aloneDir, aloneName, seed).orElseGet(() -> {
-            LOG.info("extension experiment: {} in {}", aloneName, aloneDir);
-            long start = System.nanoTime();
-            Report report = new TrainingJob(t.with(aloneDir, List.of(task), t.init(),
-                    new Routing(Mode.DENSE, List.of(), 0, 0), extendTrain)).run();
-            return FinishedRun.record(aloneDir, report, (System.nanoTime() - start) / 1e9, 0);
-        });
+        FinishedRun alone = FinishedRun.findOrRun(aloneDir, aloneName, seed, () -> new TrainingJob(
+                t.with(aloneDir, List.of(task), t.init(), new Routing(Mode.DENSE, List.of(), 0, 0), extendTrain)).run());
         runs.add(new Run(aloneName, alone.report(), alone.seconds(), aloneDir, Mode.DENSE));
         return runs;
     }
@@ -174,25 +160,15 @@ final class ExtensionExperiment {
         JobConfig t = config.template();
         Path dir = dir(root, mode.label() + "-base", seed);
         String variant = mode.label() + " base, before " + task;
-        FinishedRun run = FinishedRun.find(dir, variant, seed).orElseGet(() -> {
-            LOG.info("extension experiment: {} base without {} in {}", mode.label(), task, dir);
-            long start = System.nanoTime();
-            Report report = new TrainingJob(t.with(dir, rest, t.init(),
-                    new Routing(mode, t.routing().skillLayers(), 0, 0), t.train().withSeed(seed))).run();
-            return FinishedRun.record(dir, report, (System.nanoTime() - start) / 1e9, 0);
-        });
+        FinishedRun run = FinishedRun.findOrRun(dir, variant, seed, () -> new TrainingJob(t.with(dir, rest, t.init(),
+                new Routing(mode, t.routing().skillLayers(), 0, 0), t.train().withSeed(seed))).run());
         runs.add(new Run(variant, run.report(), run.seconds(), dir, mode));
         return dir;
     }
 
     /** Extends a base, or reads the extension back when it has finished; records its wall time. */
     private static Run extend(String variant, ExtensionJob.Config extension, long seed) {
-        FinishedRun run = FinishedRun.find(extension.out(), variant, seed).orElseGet(() -> {
-            LOG.info("extension experiment: {} in {}", variant, extension.out());
-            long start = System.nanoTime();
-            Report report = new ExtensionJob(extension).run();
-            return FinishedRun.record(extension.out(), report, (System.nanoTime() - start) / 1e9, 0);
-        });
+        FinishedRun run = FinishedRun.findOrRun(extension.out(), variant, seed, () -> new ExtensionJob(extension).run());
         return new Run(variant, run.report(), run.seconds(), extension.out(), Mode.SKILL);
     }
 

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,24 @@ record FinishedRun(Report report, double seconds, double pretrainSeconds) {
         run.ifPresent(r -> LOG.info("experiment: {} with seed {} has finished in {}; read back, not run again{}",
                 variant, seed, dir, Double.isNaN(r.seconds()) ? " (its wall time was not recorded)" : ""));
         return run;
+    }
+
+    /**
+     * The run finished in a folder, read back; or else runs it now, timed, and records it.
+     *
+     * @param dir its folder
+     * @param variant its variant (for the log)
+     * @param seed its seed (for the log)
+     * @param run runs it into {@code dir} and returns its test report
+     * @return the finished run
+     */
+    static FinishedRun findOrRun(Path dir, String variant, long seed, Supplier<Report> run) {
+        return find(dir, variant, seed).orElseGet(() -> {
+            LOG.info("experiment: {} with seed {} in {}", variant, seed, dir);
+            long start = System.nanoTime();
+            Report report = run.get();
+            return record(dir, report, (System.nanoTime() - start) / 1e9, 0);
+        });
     }
 
     /**
