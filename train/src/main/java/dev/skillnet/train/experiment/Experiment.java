@@ -57,7 +57,7 @@ public final class Experiment {
 
     /** @return each variant's results, in run order */
     public List<VariantResult> run() {
-        Map<String, Acc> acc = new LinkedHashMap<>();
+        Map<String, SeedResults> acc = new LinkedHashMap<>();
         JobConfig t = config.template();
         ExperimentSettings.claim(config);
         for (long seed : config.seeds()) {
@@ -66,7 +66,7 @@ public final class Experiment {
                 Path dir = config.out().resolve(mode.label()).resolve("seed-" + seed);
                 FinishedRun run = FinishedRun.findOrRun(dir, mode.label(), seed, () -> new TrainingJob(
                         t.with(dir, t.taskNames(), t.init(), routing, t.train().withSeed(seed))).run());
-                acc.computeIfAbsent(mode.label(), k -> new Acc()).add(run.report(), run.seconds(), 0,
+                acc.computeIfAbsent(mode.label(), k -> new SeedResults()).add(run.report(), run.seconds(), 0,
                         activated(dir, mode), Throughput.read(dir));
             }
             if (config.pretrain() != null) {
@@ -74,7 +74,7 @@ public final class Experiment {
                 FinishedRun run = FinishedRun.find(dir, "skill+pretrain", seed).filter(r -> Double.isFinite(r.pretrainSeconds()))
                         .orElseGet(() -> pretrainThenFineTune(seed, dir));
                 Throughput fineTuning = Throughput.read(dir);
-                acc.computeIfAbsent("skill+pretrain", k -> new Acc()).add(run.report(), run.seconds(),
+                acc.computeIfAbsent("skill+pretrain", k -> new SeedResults()).add(run.report(), run.seconds(),
                         run.pretrainSeconds(), activated(dir, Mode.SKILL), fineTuning);
                 equalTime(seed, run.pretrainSeconds(), fineTuning, acc);
             }
@@ -83,7 +83,7 @@ public final class Experiment {
             ExtensionExperiment extension = new ExtensionExperiment(config, skills());
             for (long seed : config.seeds()) {
                 for (ExtensionExperiment.Run r : extension.run(seed)) {
-                    acc.computeIfAbsent(r.variant(), k -> new Acc()).add(r.report(), r.seconds(), 0,
+                    acc.computeIfAbsent(r.variant(), k -> new SeedResults()).add(r.report(), r.seconds(), 0,
                             activated(r.dir(), r.mode()), Throughput.read(r.dir()));
                 }
             }
@@ -116,7 +116,7 @@ public final class Experiment {
      * this seed's fine-tuning after pre-training took (the same model and batches, so the same cost
      * per step).
      */
-    private void equalTime(long seed, double pretrainSeconds, Throughput fineTuning, Map<String, Acc> acc) {
+    private void equalTime(long seed, double pretrainSeconds, Throughput fineTuning, Map<String, SeedResults> acc) {
         JobConfig t = config.template();
         double perStep = fineTuning.trainSeconds() / t.train().steps();
         int steps = t.train().steps() + (int) Math.round(pretrainSeconds / perStep);
@@ -128,7 +128,7 @@ public final class Experiment {
                     new Routing(Mode.SKILL, t.routing().skillLayers(), 0, 0), t.train().withSteps(steps).withSeed(seed)))
                     .run();
         });
-        acc.computeIfAbsent(EQUAL_TIME, k -> new Acc()).add(run.report(), run.seconds(), 0,
+        acc.computeIfAbsent(EQUAL_TIME, k -> new SeedResults()).add(run.report(), run.seconds(), 0,
                 activated(dir, Mode.SKILL), Throughput.read(dir));
     }
 
@@ -148,15 +148,7 @@ public final class Experiment {
         return PretrainCorpus.fromTasks(tasks);
     }
 
-    /**
-     * What a variant's model(s) cost in parameters, read back from the saved best model(s).
-     *
-     * @param activated per task, parameters activated per token
-     * @param stored parameters stored, over all of the variant's models
-     */
-    private record Sizes(Map<String, Long> activated, long stored) {}
-
-    private static Sizes activated(Path dir, Mode mode) {
+    private static ModelSizes activated(Path dir, Mode mode) {
         Map<String, Long> out = new LinkedHashMap<>();
         long stored = 0;
         List<Path> models = new ArrayList<>();
@@ -178,34 +170,6 @@ public final class Experiment {
                 stored += ActivatedParameters.stored(trained.model());
             }
         }
-        return new Sizes(out, stored);
-    }
-
-    /** Collects one variant's seeds. */
-    private static final class Acc {
-        final Map<String, List<Double>> scores = new LinkedHashMap<>();
-        final List<Double> averages = new ArrayList<>();
-        final List<Double> seconds = new ArrayList<>();
-        final List<Double> pretrain = new ArrayList<>();
-        final List<Throughput> throughput = new ArrayList<>();
-        Map<String, Long> activated = Map.of();
-        long stored;
-
-        void add(Report report, double wall, double preWall, Sizes sizes, Throughput speed) {
-            for (TaskResult r : report.results()) {
-                scores.computeIfAbsent(r.task(), k -> new ArrayList<>()).add(r.score().value());
-            }
-            averages.add(report.average());
-            seconds.add(wall);
-            pretrain.add(preWall);
-            throughput.add(speed);
-            activated = sizes.activated();
-            stored = sizes.stored();
-        }
-
-        VariantResult result(String name, boolean withPretrain) {
-            return new VariantResult(name, scores, averages, activated, stored, seconds,
-                    withPretrain ? pretrain : List.of(), throughput);
-        }
+        return new ModelSizes(out, stored);
     }
 }

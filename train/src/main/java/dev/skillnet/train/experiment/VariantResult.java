@@ -10,8 +10,8 @@ import java.util.Map;
  * @param name the variant's name
  * @param scores per task, the test main score of each seed, in seed order
  * @param averages the average main score of each seed
- * @param activated per task, parameters activated per token
- * @param stored parameters stored (for single: all the task models together)
+ * @param activated per task, parameters activated per token (the mean over seeds)
+ * @param stored parameters stored (for single: all the task models together; the mean over seeds)
  * @param seconds wall time of each seed's run (pre-training included where there is one), NaN where not recorded
  * @param pretrainSeconds wall time of each seed's pre-training (empty without)
  * @param throughput each seed's training inputs and test examples per second (empty when not measured)
