@@ -1,5 +1,7 @@
 package dev.skillnet.train.experiment;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,8 +12,8 @@ import java.util.Map;
  */
 record ModelSizes(Map<String, Long> activated, long stored) {
 
-    /** Copies the map. */
+    /** Copies the map, keeping the tasks' order. */
     ModelSizes {
-        activated = Map.copyOf(activated);
+        activated = Collections.unmodifiableMap(new LinkedHashMap<>(activated));
     }
 }
