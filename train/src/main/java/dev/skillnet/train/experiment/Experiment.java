@@ -2,7 +2,6 @@ package dev.skillnet.train.experiment;
 
 import ai.djl.ndarray.NDManager;
 import dev.skillnet.eval.report.Report;
-import dev.skillnet.eval.report.TaskResult;
 import dev.skillnet.inference.checkpoint.TrainedModel;
 import dev.skillnet.inference.evaluate.ActivatedParameters;
 import dev.skillnet.skills.SkillTable;
