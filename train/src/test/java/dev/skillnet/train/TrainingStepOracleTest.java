@@ -92,7 +92,7 @@ class TrainingStepOracleTest {
             JsonObject headAfter = oracle.getAsJsonObject("head_after");
             compared += assertClose(floats(headAfter.getAsJsonArray("weight")),
                     named.get("heads.cmrc2018.qa_outputs.weight").getArray().toFloatArray(), "head weight");
-            assertTrue(compared > 7000, "compared " + compared + " weights");
+            assertEquals(9440, compared, "weights compared");
         }
     }
 
