@@ -29,6 +29,7 @@ Scores repeat on one machine; PyTorch's kernels differ across CPUs, so not neces
 import argparse
 import json
 import math
+import os
 import random
 import re
 import struct
@@ -524,7 +525,6 @@ def main():
         json.dump(result, f, indent=1)
     with open(args.out.replace(".json", "-predictions.json") + ".tmp", "w", encoding="utf-8") as f:
         json.dump(predictions, f, ensure_ascii=False, indent=0)
-    import os
     os.replace(args.out + ".tmp", args.out)
     os.replace(args.out.replace(".json", "-predictions.json") + ".tmp", args.out.replace(".json", "-predictions.json"))
 

@@ -130,11 +130,8 @@ class TrainingStepOracleTest {
             int n = ids.length;
             int[] none = new int[n];
             Arrays.fill(none, -1);
-            int[] sequence = new int[n];
-            for (int t = 0; t < n; t++) {
-                sequence[t] = types[t] == 1 && t < n - 1 ? 1 : (types[t] == 0 && t > 0 ? 0 : -1);
-            }
-            Encoded window = new Encoded(ids, types, new String[n], none, none, none, sequence, false);
+            // a training step reads ids, token types and targets only; offsets and sequence ids serve decoding
+            Encoded window = new Encoded(ids, types, new String[n], none, none, none, none, false);
             out.add(new Feature(window, new int[] {o.get("start").getAsInt(), o.get("end").getAsInt()}, out.size()));
         }
         return out;
