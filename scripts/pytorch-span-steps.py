@@ -94,6 +94,7 @@ def main(fixture, out):
         "bert.encoder.layer.1.skills.question.intermediate.dense.weight": skill.intermediate.weight,
         "bert.encoder.layer.1.skills.question.output.dense.weight": skill.output.weight,
         "bert.encoder.layer.1.skills.question.output.LayerNorm.weight": skill.norm.weight,
+        "heads.cmrc2018.qa_outputs.weight": model.head.weight,
     }
     # Not compared: the head's bias and the last LayerNorm's bias. Adding a constant to every
     # position's logit leaves the softmax over positions unchanged, so their true gradient is 0;
@@ -107,7 +108,6 @@ def main(fixture, out):
         "losses": losses,
         "gradient_norms": norms,
         "after": {name: {"shape": list(t.shape), "values": t.detach().reshape(-1).tolist()} for name, t in after.items()},
-        "head_after": {"weight": model.head.weight.detach().reshape(-1).tolist()},
     }
     with open(out + ".tmp", "w") as f:
         json.dump(result, f)
