@@ -36,25 +36,7 @@ public final class TaskEvaluator {
      */
     public record Evaluated<P>(List<P> predictions, Score score) {}
 
-    /**
-     * A batch holds at most {@code batchSize} times this many tokens (padded), so that long inputs
-     * (reading comprehension at 256 or 384) do not make a batch's activations, and the peak
-     * memory, grow with their length; at or below it, a batch is {@code batchSize} inputs.
-     */
-    public static final int TOKENS_PER_INPUT = 128;
-
     private TaskEvaluator() {}
-
-    /** @return one past the last input of the batch starting at {@code start} (inputs sorted by length) */
-    private static int batchEnd(Integer[] order, List<Feature> features, int start, int batchSize) {
-        long budget = (long) batchSize * TOKENS_PER_INPUT;
-        int end = start + 1;
-        while (end < order.length && end - start < batchSize
-                && (long) features.get(order[end]).length() * (end - start + 1) <= budget) {
-            end++;
-        }
-        return end;
-    }
 
     /**
      * Predicts and scores one split of a task.
@@ -132,9 +114,9 @@ public final class TaskEvaluator {
      * @param model the model
      * @param tokenizer its tokenizer
      * @param manager parent of the per-batch scopes
-     * @param batchSize inputs per forward pass; fewer for inputs longer than
-     *     {@value #TOKENS_PER_INPUT} tokens, so that a batch holds at most {@code batchSize} x
-     *     {@value #TOKENS_PER_INPUT} tokens
+     * @param batchSize inputs per forward pass; fewer for long inputs, so that a batch holds at
+     *     most {@code batchSize} x {@value EvalBatches#TOKENS_PER_INPUT} tokens and
+     *     {@value EvalBatches#SCORES_PER_BATCH} attention scores ({@link EvalBatches})
      * @param <E> the example type
      * @param <P> the prediction type
      * @return one prediction per example
@@ -169,8 +151,11 @@ public final class TaskEvaluator {
         float[][] logits = new float[features.size()][];
         Integer[] order = IntStream.range(0, features.size()).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingInt(i -> features.get(i).length()));
-        for (int start = 0, end; start < order.length; start = end) {
-            end = batchEnd(order, features, start, batchSize);
+        int[] lengths = Arrays.stream(order).mapToInt(i -> features.get(i).length()).toArray();
+        int heads = model.bert().config().numAttentionHeads();
+        int start = 0;
+        for (int size : EvalBatches.sizes(lengths, batchSize, heads)) {
+            int end = start + size;
             List<Integer> idx = Arrays.asList(order).subList(start, end);
             List<Encoded> batch = new ArrayList<>(idx.size());
             idx.forEach(i -> batch.add(features.get(i).encoded()));
@@ -183,6 +168,7 @@ public final class TaskEvaluator {
                     logits[idx.get(k)] = rows.get(k);
                 }
             }
+            start = end;
         }
         return kind.decoder().decode(examples, features, Arrays.asList(logits), labels, declaration);
     }
