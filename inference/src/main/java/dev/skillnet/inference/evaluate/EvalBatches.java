@@ -1,5 +1,6 @@
 package dev.skillnet.inference.evaluate;
 
+import dev.skillnet.model.bert.BertSelfAttention;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +31,7 @@ public final class EvalBatches {
      * A batch's attention scores, {@code B x heads x T x T}, hold at most this many floats (16 MiB,
      * half of glibc's largest mmap threshold); one input over it still makes a batch of one.
      */
-    public static final long SCORES_PER_BATCH = 1L << 22;
+    public static final long SCORES_PER_BATCH = BertSelfAttention.SCORES_PER_GROUP;
 
     private EvalBatches() {}
 
