@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "SkillNet-J 0.1.0",
         description = "Multitask Chinese NLU with sparsely activated skills on one BERT encoder.",
-        subcommands = {DemoCommand.class, ModelsCommand.class, ImportCommand.class, FillMaskCommand.class, PretrainCommand.class, TrainCommand.class, ExtendCommand.class, ExperimentCommand.class, BenchCommand.class, EvalCommand.class, PredictCommand.class,
+        subcommands = {DemoCommand.class, ModelsCommand.class, ImportCommand.class, TrimCommand.class, FillMaskCommand.class, PretrainCommand.class, TrainCommand.class, ExtendCommand.class, ExperimentCommand.class, BenchCommand.class, EvalCommand.class, PredictCommand.class,
                 ServeCommand.class, TasksCommand.class, EncodeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 

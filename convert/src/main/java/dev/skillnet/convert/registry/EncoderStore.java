@@ -2,6 +2,8 @@ package dev.skillnet.convert.registry;
 
 import dev.skillnet.convert.ImportRequest;
 import dev.skillnet.convert.Importer;
+import dev.skillnet.convert.trim.EncoderTrim;
+import dev.skillnet.convert.trim.TrimRequest;
 import dev.skillnet.core.UserInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Finds known encoders' jars (in the local Maven repository, or among the class path's jars) and
  * keeps each one's imported HuggingFace folder in a cache, importing it once, atomically.
  * Nothing is ever downloaded: a jar that is not there is reported with the command that fetches
- * it.
+ * it. An encoder that is a trimmed copy of another ({@code mbert-zh}) is made from that one's
+ * import, also once.
  *
  * @param repository the local Maven repository (usually {@code ~/.m2/repository})
  * @param classPath jars on the class path, searched by file name after the repository
@@ -73,6 +76,16 @@ public record EncoderStore(Path repository, List<Path> classPath, Path cache) {
         KnownEncoder encoder = KnownEncoders.byName(name);
         Path dir = folder(encoder);
         if (isImported(encoder)) {
+            return dir;
+        }
+        if (!encoder.trim().isNone()) {
+            Path untrimmed = resolve(KnownEncoders.untrimmed(encoder).name());
+            LOG.info("trimming {} into {} (once)", untrimmed, dir);
+            try {
+                EncoderTrim.run(TrimRequest.builder().setFrom(untrimmed).setOut(dir).optTrim(encoder.trim()).build());
+            } catch (IOException e) {
+                throw new UncheckedIOException("trimming " + untrimmed + " into " + dir, e);
+            }
             return dir;
         }
         Path jar = jar(encoder).orElseThrow(() -> new UserInputException(encoder.jarIn(repository),

@@ -1,5 +1,6 @@
 package dev.skillnet.convert.registry;
 
+import dev.skillnet.convert.trim.Trim;
 import java.nio.file.Path;
 
 /**
@@ -16,9 +17,17 @@ import java.nio.file.Path;
  * @param vocabulary wordpieces in the vocabulary
  * @param downloadBytes the jar's size
  * @param description what it is
+ * @param trim what is cut from the jar's encoder after importing it ({@link Trim#NONE}: nothing)
  */
 public record KnownEncoder(String name, String groupId, String artifactId, String version, String licence,
-        int layers, int hidden, int heads, int vocabulary, long downloadBytes, String description) {
+        int layers, int hidden, int heads, int vocabulary, long downloadBytes, String description, Trim trim) {
+
+    /** An encoder imported as the jar has it. */
+    public KnownEncoder(String name, String groupId, String artifactId, String version, String licence,
+            int layers, int hidden, int heads, int vocabulary, long downloadBytes, String description) {
+        this(name, groupId, artifactId, version, licence, layers, hidden, heads, vocabulary, downloadBytes, description,
+                Trim.NONE);
+    }
 
     /** @return {@code group:artifact:version} */
     public String coordinates() {

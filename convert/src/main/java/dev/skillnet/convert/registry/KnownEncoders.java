@@ -1,5 +1,7 @@
 package dev.skillnet.convert.registry;
 
+import dev.skillnet.convert.trim.Trim;
+import dev.skillnet.convert.trim.VocabularyCut;
 import dev.skillnet.core.UserInputException;
 import java.util.List;
 
@@ -18,10 +20,30 @@ public final class KnownEncoders {
             "Apache-2.0", 12, 768, 12, 119547, 663_554_736L,
             "Google BERT-Base Multilingual Cased (TensorFlow SavedModel), 104 languages, masked-LM head");
 
+    /**
+     * mBERT with only the wordpieces Chinese text can use (the specials and every single
+     * character): the same encoder, and the same output for Chinese characters, with a sixth of
+     * its word embeddings.
+     */
+    public static final KnownEncoder MBERT_ZH = new KnownEncoder("mbert-zh",
+            MBERT_CASED.groupId(), MBERT_CASED.artifactId(), MBERT_CASED.version(), MBERT_CASED.licence(),
+            12, 768, 12, 20001, MBERT_CASED.downloadBytes(),
+            "mbert-cased cut to the wordpieces Chinese text uses (specials and single characters; skillnet trim)",
+            new Trim(0, VocabularyCut.CHARACTERS));
+
     /** Every known encoder, in the order {@code skillnet models} lists them. */
-    public static final List<KnownEncoder> ALL = List.of(BGE_SMALL_ZH, MBERT_CASED);
+    public static final List<KnownEncoder> ALL = List.of(BGE_SMALL_ZH, MBERT_CASED, MBERT_ZH);
 
     private KnownEncoders() {}
+
+    /**
+     * @param encoder a known encoder
+     * @return the encoder as its jar holds it (itself, when nothing is trimmed)
+     */
+    public static KnownEncoder untrimmed(KnownEncoder encoder) {
+        return ALL.stream().filter(e -> e.trim().isNone() && e.coordinates().equals(encoder.coordinates()))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no untrimmed encoder for " + encoder.name()));
+    }
 
     /**
      * @param name a name

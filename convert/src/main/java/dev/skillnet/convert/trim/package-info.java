@@ -1,0 +1,5 @@
+/**
+ * Makes an imported encoder smaller: its lowest layers only, and/or only the wordpieces that
+ * Chinese text can use ({@code skillnet trim}, and {@code --init mbert-zh}).
+ */
+package dev.skillnet.convert.trim;
