@@ -97,6 +97,33 @@ class EncodeCommandTest {
         }
     }
 
+    /**
+     * Asserts that {@code encode}'s output gives the golden hidden states of every real token and
+     * the golden pooled outputs (to 1e-4), whatever ids the model's vocabulary gave the tokens.
+     *
+     * @param expected the golden fixture's expected.json
+     * @param out encode's standard output, one JSON line per input
+     */
+    static void assertGoldenHiddenStates(JsonObject expected, String out) {
+        String[] lines = out.strip().split("\n");
+        assertEquals(expected.getAsJsonArray("texts").size(), lines.length);
+        for (int i = 0; i < lines.length; i++) {
+            JsonObject got = JsonParser.parseString(lines[i]).getAsJsonObject();
+            JsonArray wantH = expected.getAsJsonArray("last_hidden_state").get(i).getAsJsonArray();
+            JsonArray gotH = got.getAsJsonArray("last_hidden_state");
+            for (int t = 0; t < gotH.size(); t++) {
+                for (int j = 0; j < 32; j++) {
+                    assertEquals(wantH.get(t).getAsJsonArray().get(j).getAsDouble(),
+                            gotH.get(t).getAsJsonArray().get(j).getAsDouble(), 1e-4);
+                }
+            }
+            for (int j = 0; j < 32; j++) {
+                assertEquals(expected.getAsJsonArray("pooler_output").get(i).getAsJsonArray().get(j).getAsDouble(),
+                        got.getAsJsonArray("pooler_output").get(j).getAsDouble(), 1e-4);
+            }
+        }
+    }
+
     @Test
     void badInputLineIsNamedWithExitCode2AndNoStackTrace(@TempDir Path tmp) throws IOException {
         Path in = Files.writeString(tmp.resolve("in.jsonl"), "{\"text\": \"好\"}\n{\"txt\": \"好\"}\n");

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.skillnet.core.SharedFixtures;
@@ -32,23 +31,7 @@ class TrimCommandTest {
         CliRun run = CliRun.of("encode", "--model", out.toString(), "--input",
                 EncodeCommandTest.inputs(expected, tmp).toString());
         assertEquals(0, run.code(), run.err());
-        String[] lines = run.out().strip().split("\n");
-        assertEquals(4, lines.length);
-        for (int i = 0; i < lines.length; i++) {
-            JsonObject got = JsonParser.parseString(lines[i]).getAsJsonObject();
-            JsonArray wantH = expected.getAsJsonArray("last_hidden_state").get(i).getAsJsonArray();
-            JsonArray gotH = got.getAsJsonArray("last_hidden_state");
-            for (int t = 0; t < gotH.size(); t++) {
-                for (int j = 0; j < 32; j++) {
-                    assertEquals(wantH.get(t).getAsJsonArray().get(j).getAsDouble(),
-                            gotH.get(t).getAsJsonArray().get(j).getAsDouble(), 1e-4);
-                }
-            }
-            for (int j = 0; j < 32; j++) {
-                assertEquals(expected.getAsJsonArray("pooler_output").get(i).getAsJsonArray().get(j).getAsDouble(),
-                        got.getAsJsonArray("pooler_output").get(j).getAsDouble(), 1e-4);
-            }
-        }
+        EncodeCommandTest.assertGoldenHiddenStates(expected, run.out());
     }
 
     @Test
