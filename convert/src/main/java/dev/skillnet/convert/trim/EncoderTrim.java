@@ -15,10 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +74,7 @@ public final class EncoderTrim {
         }
         List<String> vocabulary = readVocabulary(from, trim, config);
         int[] kept = trim.vocabulary() == VocabularyCut.ALL
-                ? java.util.stream.IntStream.range(0, config.vocabSize()).toArray()
+                ? IntStream.range(0, config.vocabSize()).toArray()
                 : trim.vocabulary().kept(vocabulary);
         SafetensorsFile weights = SafetensorsFile.open(from.resolve(BertCheckpoint.WEIGHTS));
         Map<String, long[]> shapes = new LinkedHashMap<>();
@@ -111,10 +113,10 @@ public final class EncoderTrim {
     }
 
     private static List<String> readVocabulary(Path from, Trim trim, BertConfig config) throws IOException {
-        Path vocab = from.resolve(VOCAB);
         if (trim.vocabulary() == VocabularyCut.ALL) {
             return List.of();
         }
+        Path vocab = from.resolve(VOCAB);
         if (!Files.isRegularFile(vocab)) {
             throw new UserInputException(from, "cutting the vocabulary needs a " + VOCAB + " (this folder has "
                     + (Files.exists(from.resolve("tokenizer.json")) ? "only tokenizer.json" : "no vocabulary") + ")");
@@ -176,7 +178,7 @@ public final class EncoderTrim {
         o.addProperty("from", from.toAbsolutePath().toString());
         o.addProperty("layers_from", before.numHiddenLayers());
         o.addProperty("layers", after.numHiddenLayers());
-        o.addProperty("vocabulary_cut", trim.vocabulary().name().toLowerCase(java.util.Locale.ROOT));
+        o.addProperty("vocabulary_cut", trim.vocabulary().name().toLowerCase(Locale.ROOT));
         o.addProperty("wordpieces_from", before.vocabSize());
         o.addProperty("wordpieces", after.vocabSize());
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o);
