@@ -38,7 +38,7 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "DIR|NAME",
             description = "A model directory: HuggingFace BERT (config.json, model.safetensors, vocab.txt or "
-                    + "tokenizer.json) or a SkillNet checkpoint; or a known encoder (bge-small-zh, mbert-cased).")
+                    + "tokenizer.json) or a SkillNet checkpoint; or a known encoder (see skillnet models).")
     String modelName;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",

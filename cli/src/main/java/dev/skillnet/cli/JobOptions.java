@@ -25,7 +25,7 @@ final class JobOptions {
     Path dataRoot;
 
     @Option(names = "--init", paramLabel = "DIR|NAME",
-            description = "Start from a pretrained BERT: a HuggingFace folder, or a known encoder (bge-small-zh, mbert-cased; see skillnet models); every skill starts as its feed-forward.")
+            description = "Start from a pretrained BERT: a HuggingFace folder, or a known encoder (bge-small-zh, mbert-zh, mbert-zh6, ...; see skillnet models); every skill starts as its feed-forward.")
     String init;
 
     /** @return the pretrained folder {@code --init} names (importing a known encoder once), or null */

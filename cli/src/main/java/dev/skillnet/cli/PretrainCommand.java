@@ -39,7 +39,7 @@ final class PretrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--init", paramLabel = "DIR|NAME",
-            description = "Continue from this model folder or known encoder (bge-small-zh, mbert-cased), its cls.* heads too when present.")
+            description = "Continue from this model folder or known encoder (see skillnet models), its cls.* heads too when present.")
     String init;
 
     @Option(names = "--size", defaultValue = JobConfig.DEFAULT_SIZE, paramLabel = "SIZE",

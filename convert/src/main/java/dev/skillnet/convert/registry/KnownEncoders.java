@@ -31,8 +31,15 @@ public final class KnownEncoders {
             "mbert-cased cut to the wordpieces Chinese text uses (specials and single characters; skillnet trim)",
             new Trim(0, VocabularyCut.CHARACTERS));
 
+    /** {@code mbert-zh}'s lowest six layers, about twice as fast a step, their output centred. */
+    public static final KnownEncoder MBERT_ZH6 = new KnownEncoder("mbert-zh6",
+            MBERT_CASED.groupId(), MBERT_CASED.artifactId(), MBERT_CASED.version(), MBERT_CASED.licence(),
+            6, 768, 12, 20001, MBERT_CASED.downloadBytes(),
+            "mbert-zh's lowest 6 layers, their output centred (skillnet trim --layers 6)",
+            new Trim(6, VocabularyCut.CHARACTERS));
+
     /** Every known encoder, in the order {@code skillnet models} lists them. */
-    public static final List<KnownEncoder> ALL = List.of(BGE_SMALL_ZH, MBERT_CASED, MBERT_ZH);
+    public static final List<KnownEncoder> ALL = List.of(BGE_SMALL_ZH, MBERT_CASED, MBERT_ZH, MBERT_ZH6);
 
     private KnownEncoders() {}
 

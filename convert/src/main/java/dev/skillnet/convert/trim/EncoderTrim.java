@@ -31,7 +31,10 @@ import org.slf4j.LoggerFactory;
  * ({@code bert.embeddings.word_embeddings.weight}, {@code cls.predictions.bias},
  * {@code cls.predictions.decoder.weight}) and writes the matching {@code vocab.txt}. Every other
  * tensor is copied as it is, so a kept wordpiece's embedding, and the output for any text made of
- * kept wordpieces, is exactly the original's (with all layers kept).
+ * kept wordpieces, is exactly the original's (with all layers kept). When layers are cut, the new
+ * top layer's {@code output.LayerNorm.bias} is then shifted so that the output averages zero over
+ * a probe of ordinary text ({@link TopLayerCentring}): a middle layer's constant offsets would
+ * otherwise reach the new task heads.
  *
  * <p>The folder appears complete or not at all (written under a temporary name and renamed), with
  * {@code trim.json} saying what was cut.
@@ -107,9 +110,32 @@ public final class EncoderTrim {
                 return BY_WORDPIECE.contains(name) ? rows(values, kept, config.vocabSize()) : values;
             }, Map.of("format", "pt"));
             copyTokenizer(from, dir, trim, vocabulary, kept);
-            AtomicFiles.writeString(dir.resolve(TRIM_JSON), provenance(from, config, cut, trim));
+            float shift = layers < config.numHiddenLayers() ? centreTopLayer(dir, shapes, layers) : 0f;
+            AtomicFiles.writeString(dir.resolve(TRIM_JSON), provenance(from, config, cut, trim, shift));
         });
         return cut;
+    }
+
+    /**
+     * Shifts the top kept layer's output bias so that the cut encoder's output averages zero over
+     * {@link TopLayerCentring#PROBE}, rewriting the weights in {@code dir}.
+     *
+     * @return the largest shift
+     */
+    private static float centreTopLayer(Path dir, Map<String, long[]> shapes, int layers) throws IOException {
+        String name = "bert.encoder.layer." + (layers - 1) + ".output.LayerNorm.bias";
+        float[] mean = TopLayerCentring.meanOutput(dir);
+        Path weights = dir.resolve(BertCheckpoint.WEIGHTS);
+        Path uncentred = Files.move(weights, dir.resolve("uncentred.safetensors"));
+        SafetensorsFile before = SafetensorsFile.open(uncentred);
+        float[] bias = TopLayerCentring.centred(before.readFloats(name), mean);
+        SafetensorsWriter.write(weights, shapes, n -> n.equals(name) ? bias : before.readFloats(n),
+                Map.of("format", "pt"));
+        Files.delete(uncentred);
+        float shift = TopLayerCentring.largest(mean);
+        LOG.info("centred the output of layer {}: {} shifted by up to {}", layers - 1, name,
+                String.format(Locale.ROOT, "%.2f", shift));
+        return shift;
     }
 
     private static List<String> readVocabulary(Path from, Trim trim, BertConfig config) throws IOException {
@@ -173,7 +199,7 @@ public final class EncoderTrim {
         }
     }
 
-    private static String provenance(Path from, BertConfig before, BertConfig after, Trim trim) {
+    private static String provenance(Path from, BertConfig before, BertConfig after, Trim trim, float shift) {
         JsonObject o = new JsonObject();
         o.addProperty("from", from.toAbsolutePath().toString());
         o.addProperty("layers_from", before.numHiddenLayers());
@@ -181,6 +207,9 @@ public final class EncoderTrim {
         o.addProperty("vocabulary_cut", trim.vocabulary().name().toLowerCase(Locale.ROOT));
         o.addProperty("wordpieces_from", before.vocabSize());
         o.addProperty("wordpieces", after.vocabSize());
+        if (after.numHiddenLayers() < before.numHiddenLayers()) {
+            o.addProperty("top_output_centred_by_at_most", shift);
+        }
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o);
     }
 }

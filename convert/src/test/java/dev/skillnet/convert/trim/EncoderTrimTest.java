@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.skillnet.core.SharedFixtures;
 import dev.skillnet.core.SharedPaths;
 import dev.skillnet.core.UserInputException;
@@ -76,23 +78,39 @@ class EncoderTrimTest {
     }
 
     @Test
-    void layersKeepTheLowestOnesAndNothingElseChanges(@TempDir Path tmp) throws IOException {
+    void layersKeepTheLowestOnesWithTheirOutputCentredAndNothingElseChanges(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("one-layer");
         BertConfig c = EncoderTrim.run(TrimRequest.builder().setFrom(fixture).setOut(out).optLayers(1).build());
         assertEquals(1, c.numHiddenLayers());
         assertEquals(vocab.size(), c.vocabSize());
         assertEquals(vocab, Files.readAllLines(out.resolve("vocab.txt"), StandardCharsets.UTF_8));
 
+        String topBias = "bert.encoder.layer.0.output.LayerNorm.bias";
         SafetensorsFile before = SafetensorsFile.open(fixture.resolve("model.safetensors"));
         SafetensorsFile after = SafetensorsFile.open(out.resolve("model.safetensors"));
         for (String name : before.entries().keySet()) {
             if (name.startsWith("bert.encoder.layer.1.")) {
                 assertFalse(after.entries().containsKey(name), name);
-            } else {
+            } else if (!name.equals(topBias)) {
                 assertArrayEquals(before.readFloats(name), after.readFloats(name), 0f, name);
             }
         }
         assertEquals(before.entries().size() - 16, after.entries().size(), "a BERT layer is 16 tensors");
+
+        float[] shift = new float[c.hiddenSize()];
+        float largest = 0f;
+        for (int j = 0; j < shift.length; j++) {
+            shift[j] = after.readFloats(topBias)[j] - before.readFloats(topBias)[j];
+            largest = Math.max(largest, Math.abs(shift[j]));
+        }
+        assertTrue(largest > 1e-3f, "the top layer's output was not centred");
+        float[] mean = TopLayerCentring.meanOutput(out);
+        for (int j = 0; j < mean.length; j++) {
+            assertEquals(0f, mean[j], 1e-4f, "mean output over the probe, dimension " + j);
+        }
+        JsonObject provenance = JsonParser.parseString(Files.readString(out.resolve(EncoderTrim.TRIM_JSON)))
+                .getAsJsonObject();
+        assertEquals(largest, provenance.get("top_output_centred_by_at_most").getAsFloat(), 1e-5f);
     }
 
     @Test
