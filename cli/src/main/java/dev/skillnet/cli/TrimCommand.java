@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
 /** {@code skillnet trim}: a smaller copy of a pretrained encoder, its lowest layers and/or Chinese wordpieces only. */
 @Command(name = "trim", mixinStandardHelpOptions = true,
         description = {"Write a smaller copy of a pretrained BERT folder (or a known encoder): only its lowest",
-                "layers, and/or only the wordpieces Chinese text uses. Kept weights are copied unchanged."})
+                "layers, and/or only the wordpieces Chinese text uses. Kept weights are copied unchanged,",
+                "except that a layer cut shifts its new top layer's output bias so that the output averages",
+                "zero over a probe of ordinary text (trim.json records the largest shift)."})
 final class TrimCommand implements Callable<Integer> {
 
     @Spec
@@ -31,7 +33,7 @@ final class TrimCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--layers", defaultValue = "0", paramLabel = "N",
-            description = "Keep the encoder's lowest N layers (default 0: all).")
+            description = "Keep the encoder's lowest N layers, the top one's output centred (default 0: all).")
     int layers;
 
     @Option(names = "--vocabulary", defaultValue = "all", paramLabel = "CUT",
