@@ -23,6 +23,10 @@ final class TrainOptions {
     @Option(names = "--lr", description = "Peak learning rate (default 5e-4 from scratch, 2e-4 with --init).")
     Double learningRate;
 
+    @Option(names = "--head-lr", description = "Peak learning rate of the task heads, which start from random weights "
+            + "(default: the --lr).")
+    Double headLearningRate;
+
     @Option(names = "--warmup", description = "Fraction of steps of linear warm-up (default 0.1).")
     Double warmup;
 
@@ -69,6 +73,7 @@ final class TrainOptions {
         Optional.ofNullable(steps).ifPresent(b::optSteps);
         Optional.ofNullable(batchSize).ifPresent(b::optBatchSize);
         Optional.ofNullable(learningRate).ifPresent(b::optLearningRate);
+        Optional.ofNullable(headLearningRate).ifPresent(b::optHeadLearningRate);
         Optional.ofNullable(warmup).ifPresent(b::optWarmupFraction);
         Optional.ofNullable(weightDecay).ifPresent(b::optWeightDecay);
         Optional.ofNullable(clipNorm).ifPresent(b::optClipNorm);

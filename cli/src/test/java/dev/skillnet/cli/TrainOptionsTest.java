@@ -55,13 +55,15 @@ class TrainOptionsTest {
     @Test
     void givenOptionsWinOverEitherDefault() {
         TrainConfig c = parse("--lr", "7e-5", "--batch-size", "8", "--dropout", "0", "--sampling", "uniform",
-                "--dev-limit", "300").toConfig(true);
+                "--dev-limit", "300", "--head-lr", "1e-3").toConfig(true);
         assertEquals(7e-5, c.learningRate());
+        assertEquals(1e-3, c.headLearningRate());
         assertEquals(8, c.batchSize());
         assertEquals(0.0, c.dropout());
         assertEquals(SamplingConfig.parse("uniform"), c.sampling());
         assertEquals(300, c.devLimit());
         assertNull(parse().toConfig(false).dropout(), "the encoder's own dropout unless told");
+        assertNull(parse().toConfig(true).headLearningRate(), "the heads learn at --lr unless told");
     }
 
     @Test

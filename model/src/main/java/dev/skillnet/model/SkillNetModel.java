@@ -21,6 +21,9 @@ import java.util.Map;
  */
 public final class SkillNetModel extends HfBlock {
 
+    /** The prefix of every task head's parameter names ({@code heads.<task>.classifier.weight}). */
+    public static final String HEADS_PREFIX = "heads.";
+
     private final BertModel bert;
     private final Map<String, TaskHead> heads = new LinkedHashMap<>();
     private final Map<String, HeadSpec> headSpecs = new LinkedHashMap<>();
@@ -89,14 +92,14 @@ public final class SkillNetModel extends HfBlock {
             skillNames.add(bert.layout().skills().get(i));
         }
         Map<String, Parameter> out = new LinkedHashMap<>();
-        String headPrefix = "heads." + task + ".";
+        String headPrefix = HEADS_PREFIX + task + ".";
         boolean pooled = head(task).readsPooler();
         Map<String, String> skillOf = SkillParameters.of(this);
         for (var e : namedParameters().entrySet()) {
             String name = e.getKey();
             if (name.startsWith("bert.pooler.") && !pooled) {
                 continue; // the head does not read the pooler: it gets no gradient
-            } else if (name.startsWith("heads.")) {
+            } else if (name.startsWith(HEADS_PREFIX)) {
                 if (name.startsWith(headPrefix)) {
                     out.put(name, e.getValue());
                 }

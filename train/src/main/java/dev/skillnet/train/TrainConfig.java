@@ -1,6 +1,7 @@
 package dev.skillnet.train;
 
 import dev.skillnet.core.UserInputException;
+import dev.skillnet.model.SkillNetModel;
 import dev.skillnet.train.optim.LinearSchedule;
 import dev.skillnet.train.sampling.SamplingConfig;
 
@@ -25,10 +26,13 @@ import dev.skillnet.train.sampling.SamplingConfig;
  * @param frozenLayers how many of the encoder's lowest layers, with the embeddings, stay as they
  *     start (0: none; the embeddings alone cannot be frozen). Their weights get no gradient, so
  *     the backward pass stops at the first trained layer.
+ * @param headLearningRate the task heads' ({@code heads.<task>.*}) peak learning rate, on the same
+ *     schedule as the encoder's, or null for {@code learningRate}. A head starts from random weights
+ *     and a joint run updates it only on its own task's batches, while the encoder starts trained.
  */
 public record TrainConfig(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
         double clipNorm, int evalEvery, int logEvery, int evalBatchSize, long seed, SamplingConfig sampling,
-        Double dropout, int devLimit, int frozenLayers) {
+        Double dropout, int devLimit, int frozenLayers, Double headLearningRate) {
 
     /** Rejects values that cannot work. */
     public TrainConfig {
@@ -44,6 +48,8 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
         require(dropout == null || (dropout >= 0 && dropout < 1), "dropout must be in [0, 1), got " + dropout);
         require(devLimit >= 0, "dev limit must be >= 0, got " + devLimit);
         require(frozenLayers >= 0, "frozen layers must be >= 0, got " + frozenLayers);
+        require(headLearningRate == null || (headLearningRate > 0 && headLearningRate < 1),
+                "head learning rate must be in (0, 1), got " + headLearningRate);
     }
 
     /**
@@ -67,7 +73,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
             double clipNorm, int evalEvery, int logEvery, int evalBatchSize, long seed, SamplingConfig sampling,
             Double dropout, int devLimit) {
         this(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery, logEvery, evalBatchSize,
-                seed, sampling, dropout, devLimit, 0);
+                seed, sampling, dropout, devLimit, 0, null);
     }
 
     /**
@@ -88,7 +94,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
     public TrainConfig(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
             double clipNorm, int evalEvery, int logEvery, int evalBatchSize, long seed, SamplingConfig sampling) {
         this(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery, logEvery, evalBatchSize,
-                seed, sampling, null, 0, 0);
+                seed, sampling, null, 0, 0, null);
     }
 
     /**
@@ -122,6 +128,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
         private Double dropout;
         private int devLimit;
         private int frozenLayers;
+        private Double headLearningRate;
 
         private Builder(TrainDefaults d) {
             steps = d.steps();
@@ -219,13 +226,19 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
             return this;
         }
 
+        /** @param v the task heads' peak learning rate, or null for the encoder's @return this builder */
+        public Builder optHeadLearningRate(Double v) {
+            headLearningRate = v;
+            return this;
+        }
+
         /**
          * @return the configuration
          * @throws UserInputException when a value cannot work (naming its option)
          */
         public TrainConfig build() {
             return new TrainConfig(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery,
-                    logEvery, evalBatchSize, seed, sampling, dropout, devLimit, frozenLayers);
+                    logEvery, evalBatchSize, seed, sampling, dropout, devLimit, frozenLayers, headLearningRate);
         }
     }
 
@@ -241,7 +254,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
      */
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery,
-                logEvery, evalBatchSize, newSeed, sampling, dropout, devLimit, frozenLayers);
+                logEvery, evalBatchSize, newSeed, sampling, dropout, devLimit, frozenLayers, headLearningRate);
     }
 
     /**
@@ -250,7 +263,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
      */
     public TrainConfig withSteps(int newSteps) {
         return new TrainConfig(newSteps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm,
-                Math.min(evalEvery, newSteps), logEvery, evalBatchSize, seed, sampling, dropout, devLimit, frozenLayers);
+                Math.min(evalEvery, newSteps), logEvery, evalBatchSize, seed, sampling, dropout, devLimit, frozenLayers, headLearningRate);
     }
 
     /** @return the number of warm-up steps */
@@ -266,5 +279,18 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
      */
     public double learningRateAt(int step) {
         return LinearSchedule.at(learningRate, steps, warmupSteps(), step);
+    }
+
+    /**
+     * The learning rate of one parameter at one step: the heads' peak for {@code heads.*}, the
+     * encoder's for everything else, both on {@link #learningRateAt}'s schedule.
+     *
+     * @param parameter the parameter's name
+     * @param step the 1-based step
+     * @return its learning rate for that step
+     */
+    public double learningRateAt(String parameter, int step) {
+        boolean head = parameter.startsWith(SkillNetModel.HEADS_PREFIX) && headLearningRate != null;
+        return LinearSchedule.at(head ? headLearningRate : learningRate, steps, warmupSteps(), step);
     }
 }

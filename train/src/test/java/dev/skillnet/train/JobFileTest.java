@@ -31,6 +31,20 @@ class JobFileTest {
     }
 
     @Test
+    void theHeadsLearningRateIsKeptAndAnOlderFileWithoutItReadsAsTheEncoders(@TempDir Path tmp) throws Exception {
+        TrainConfig train = TrainConfig.builder(TrainDefaults.FINE_TUNING).optLearningRate(5e-5)
+                .optHeadLearningRate(1e-3).build();
+        JobConfig job = new JobConfig(tmp, tmp.resolve("decl"), null, tmp.resolve("data"), List.of("a"), null,
+                ModelSize.parse("tiny"), new Routing(Mode.DENSE, List.of(), 0, 0), 2, train);
+        JobFile.write(job);
+        String written = Files.readString(tmp.resolve("job.json"));
+        assertTrue(written.contains("\"headLearningRate\": 0.001"), written);
+        assertEquals(1e-3, JobFile.read(tmp).train().headLearningRate());
+        Files.writeString(tmp.resolve("job.json"), written.replaceAll(",\\s*\"headLearningRate\": 0.001", ""));
+        assertEquals(null, JobFile.read(tmp).train().headLearningRate());
+    }
+
+    @Test
     void missingOrBrokenJobFilesAreUserErrors(@TempDir Path tmp) throws Exception {
         UserInputException none = assertThrows(UserInputException.class, () -> JobFile.read(tmp));
         assertTrue(none.getMessage().contains("job.json") && none.getMessage().contains("not a run folder"));

@@ -17,7 +17,7 @@ class TrainConfigBuilderTest {
         TrainDefaults d = TrainDefaults.FINE_TUNING;
         assertEquals(new TrainConfig(d.steps(), d.batchSize(), d.learningRate(), d.warmupFraction(), d.weightDecay(),
                 d.clipNorm(), d.evalEvery(), TrainDefaults.LOG_EVERY, TrainDefaults.EVAL_BATCH_SIZE, TrainDefaults.SEED,
-                d.sampling(), d.dropout(), 0, 0), c);
+                d.sampling(), d.dropout(), 0, 0, null), c);
         assertEquals(16, c.batchSize());
         assertEquals(32, TrainConfig.builder(TrainDefaults.FROM_SCRATCH).build().batchSize());
         assertNull(c.dropout());
@@ -35,6 +35,23 @@ class TrainConfigBuilderTest {
         assertEquals(1, c.frozenLayers());
         assertEquals(TrainDefaults.FROM_SCRATCH.batchSize(), c.batchSize());
         assertEquals(TrainDefaults.FROM_SCRATCH.weightDecay(), c.weightDecay());
+        assertNull(c.headLearningRate());
+    }
+
+    @Test
+    void theHeadsFollowTheEncodersScheduleFromTheirOwnPeak() {
+        TrainConfig c = TrainConfig.builder(TrainDefaults.FINE_TUNING).optSteps(10).optWarmupFraction(0.2)
+                .optLearningRate(1e-4).optHeadLearningRate(2e-3).build();
+        // warm-up over steps 1-2, then linear decay: 8/8 at step 3 down to 1/8 at step 10
+        for (int step = 1; step <= 10; step++) {
+            double schedule = step <= 2 ? step / 2.0 : (11.0 - step) / 8.0;
+            assertEquals(1e-4 * schedule, c.learningRateAt("bert.encoder.layer.0.output.dense.weight", step), 1e-12);
+            assertEquals(1e-4 * schedule, c.learningRateAt("bert.pooler.dense.weight", step), 1e-12);
+            assertEquals(2e-3 * schedule, c.learningRateAt("heads.tnews.classifier.weight", step), 1e-12);
+        }
+        TrainConfig same = TrainConfig.builder(TrainDefaults.FINE_TUNING).optLearningRate(1e-4).build();
+        assertEquals(same.learningRateAt(5), same.learningRateAt("heads.tnews.classifier.weight", 5));
+        assertEquals(2e-3, c.withSteps(20).withSeed(3).headLearningRate());
     }
 
     @Test
@@ -42,5 +59,8 @@ class TrainConfigBuilderTest {
         UserInputException e = assertThrows(UserInputException.class,
                 () -> TrainConfig.builder(TrainDefaults.FINE_TUNING).optBatchSize(0).build());
         assertEquals("batch size must be positive, got 0", e.getMessage());
+        UserInputException head = assertThrows(UserInputException.class,
+                () -> TrainConfig.builder(TrainDefaults.FINE_TUNING).optHeadLearningRate(0.0).build());
+        assertEquals("head learning rate must be in (0, 1), got 0.0", head.getMessage());
     }
 }

@@ -87,4 +87,42 @@ class UpdateRuleTest {
             assertEquals(2, adam.steps().get("bert.embeddings.word_embeddings.weight"));
         }
     }
+
+    /**
+     * With a head learning rate, a first step moves the head's biases by that rate and the encoder's
+     * by the encoder's: Adam's first update of a weight is its learning rate times the sign of its
+     * gradient (biases do not decay).
+     */
+    @Test
+    void theHeadsStepAtTheirOwnLearningRate(@TempDir Path tmp) {
+        List<Task<?, ?>> tasks = BundledTasks.open("chnsenticorp");
+        Task<?, ?> sentiment = tasks.get(0);
+        try (NDManager manager = NDManager.newBaseManager();
+                BertTokenizer tokenizer = ModelFactory.scratchTokenizer(tasks, 2, tmp);
+                AdamW adam = new AdamW(0.01, manager)) {
+            SkillNetModel model = ModelFactory.fromScratch(SkillTable.defaults(), List.of(), tasks, ModelSize.parse("tiny"),
+                    tokenizer.vocabSize(), 5, manager);
+            TrainConfig config = TrainConfig.builder(TrainDefaults.FINE_TUNING).optSteps(10).optBatchSize(8)
+                    .optWarmupFraction(0.0).optLearningRate(1e-4).optHeadLearningRate(3e-3).optDropout(0.0).build();
+            JointTrainer trainer = new JointTrainer(model, tasks, tokenizer, config, manager);
+            int[] skills = ActiveSkills.of(model, sentiment.declaration());
+            Map<String, Parameter> ran = model.parametersFor(sentiment.name(), skills);
+            Map<String, float[]> before = snapshot(ran);
+            trainer.step(sentiment, sentiment.features("train", tokenizer).features().subList(0, 8), skills, ran, adam, 1);
+            Map<String, float[]> after = snapshot(ran);
+            assertMovedBy(3e-3, before, after, "heads.chnsenticorp.classifier.bias");
+            assertMovedBy(1e-4, before, after, "bert.encoder.layer.0.attention.output.dense.bias");
+            assertMovedBy(1e-4, before, after, "bert.embeddings.LayerNorm.bias");
+        }
+    }
+
+    private static void assertMovedBy(double lr, Map<String, float[]> before, Map<String, float[]> after, String name) {
+        float[] b = before.get(name);
+        float[] a = after.get(name);
+        double largest = 0;
+        for (int i = 0; i < b.length; i++) {
+            largest = Math.max(largest, Math.abs(a[i] - b[i]));
+        }
+        assertEquals(lr, largest, lr * 1e-2, name);
+    }
 }

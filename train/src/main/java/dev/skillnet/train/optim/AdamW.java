@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Adam with decoupled weight decay (Loshchilov and Hutter), applied only to the parameters it is
@@ -98,8 +99,23 @@ public final class AdamW implements AutoCloseable {
      * @param scale factor applied to every gradient first (clipping)
      */
     public void step(Map<String, Parameter> params, Map<String, NDArray> grads, double learningRate, double scale) {
+        step(params, grads, name -> learningRate, scale);
+    }
+
+    /**
+     * As {@link #step(Map, Map, double, double)}, with each parameter's own learning rate (as
+     * PyTorch's parameter groups give).
+     *
+     * @param params the parameters this step touched
+     * @param grads their gradients (owned by {@code scope})
+     * @param learningRates this step's learning rate for a parameter, by its name
+     * @param scale factor applied to every gradient first (clipping)
+     */
+    public void step(Map<String, Parameter> params, Map<String, NDArray> grads, ToDoubleFunction<String> learningRates,
+            double scale) {
         for (var e : params.entrySet()) {
             String name = e.getKey();
+            double learningRate = learningRates.applyAsDouble(name);
             NDArray w = e.getValue().getArray();
             NDArray g = grads.get(name);
             NDArray m = mean.computeIfAbsent(name, k -> stateManager.zeros(w.getShape()));

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The update after a backward pass, shared by joint training and pre-training: collect the
@@ -26,6 +27,21 @@ public final class UpdateStep {
      */
     public static String apply(Map<String, Parameter> params, AdamW optimizer, double learningRate, double clipNorm,
             NDManager scope) {
+        return apply(params, optimizer, name -> learningRate, clipNorm, scope);
+    }
+
+    /**
+     * As {@link #apply(Map, AdamW, double, double, NDManager)}, with each parameter's own learning rate.
+     *
+     * @param params the parameters that ran this step
+     * @param optimizer the optimiser
+     * @param learningRates this step's learning rate for a parameter, by its name
+     * @param clipNorm the global norm to clip to (0: no clipping)
+     * @param scope the step's manager, which takes the gradients' handles
+     * @return null when the update was applied, else why it was skipped
+     */
+    public static String apply(Map<String, Parameter> params, AdamW optimizer, ToDoubleFunction<String> learningRates,
+            double clipNorm, NDManager scope) {
         Map<String, NDArray> grads = new LinkedHashMap<>();
         for (var e : params.entrySet()) {
             NDArray g = e.getValue().getArray().getGradient();
@@ -39,7 +55,7 @@ public final class UpdateStep {
             return "gradient norm " + norm + "; first parameters at fault: " + culprits;
         }
         double scale = clipNorm > 0 && norm > clipNorm ? clipNorm / (norm + 1e-6) : 1.0;
-        optimizer.step(params, grads, learningRate, scale);
+        optimizer.step(params, grads, learningRates, scale);
         return null;
     }
 }
