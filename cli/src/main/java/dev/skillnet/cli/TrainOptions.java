@@ -24,7 +24,7 @@ final class TrainOptions {
     Double learningRate;
 
     @Option(names = "--head-lr", description = "Peak learning rate of the task heads, which start from random weights "
-            + "(default: the --lr).")
+            + "(default: 10 x the --lr with --init, the --lr from scratch).")
     Double headLearningRate;
 
     @Option(names = "--warmup", description = "Fraction of steps of linear warm-up (default 0.1).")

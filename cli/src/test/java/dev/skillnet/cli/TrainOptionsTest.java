@@ -63,7 +63,9 @@ class TrainOptionsTest {
         assertEquals(SamplingConfig.parse("uniform"), c.sampling());
         assertEquals(300, c.devLimit());
         assertNull(parse().toConfig(false).dropout(), "the encoder's own dropout unless told");
-        assertNull(parse().toConfig(true).headLearningRate(), "the heads learn at --lr unless told");
+        assertNull(parse().toConfig(false).headLearningRate(), "from scratch the heads learn at --lr unless told");
+        assertEquals(7e-4, parse("--lr", "7e-5").toConfig(true).headLearningRate(), 1e-15,
+                "with --init, ten times the --lr unless told");
     }
 
     @Test
@@ -79,6 +81,7 @@ class TrainOptionsTest {
             "default " + s.weightDecay() + ")",
             "default " + s.clipNorm() + ")",
             "default " + s.evalEvery() + ")",
+            "default: " + ratio(f.headLearningRateRatio()) + " x the --lr with --init, the --lr from scratch",
         }) {
             assertTrue(help.replaceAll("\\s+", " ").contains(expected), "help should say '" + expected + "':\n" + help);
         }
@@ -87,6 +90,11 @@ class TrainOptionsTest {
         assertEquals(s.weightDecay(), f.weightDecay());
         assertEquals(s.clipNorm(), f.clipNorm());
         assertEquals(s.evalEvery(), f.evalEvery());
+        assertEquals(1.0, s.headLearningRateRatio());
+    }
+
+    private static String ratio(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     private static String lr(double v) {

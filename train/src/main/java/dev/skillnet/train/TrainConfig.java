@@ -110,7 +110,8 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
     /**
      * Builds a {@link TrainConfig}: each {@code opt*} value is optional and starts at the defaults
      * given to {@link #builder}, or at {@link TrainDefaults}' constants for logging, evaluation
-     * batches and the seed; dev evaluations read whole splits and nothing is frozen unless told.
+     * batches and the seed; dev evaluations read whole splits and nothing is frozen unless told. The
+     * heads' learning rate, unless told, is the defaults' multiple of the learning rate built with.
      */
     public static final class Builder {
 
@@ -129,6 +130,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
         private int devLimit;
         private int frozenLayers;
         private Double headLearningRate;
+        private final double headLearningRateRatio;
 
         private Builder(TrainDefaults d) {
             steps = d.steps();
@@ -140,6 +142,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
             evalEvery = d.evalEvery();
             sampling = d.sampling();
             dropout = d.dropout();
+            headLearningRateRatio = d.headLearningRateRatio();
         }
 
         /** @param v optimiser steps @return this builder */
@@ -226,7 +229,11 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
             return this;
         }
 
-        /** @param v the task heads' peak learning rate, or null for the encoder's @return this builder */
+        /**
+         * @param v the task heads' peak learning rate, or null for the defaults' multiple of the
+         *     encoder's ({@link TrainDefaults#headLearningRateRatio})
+         * @return this builder
+         */
         public Builder optHeadLearningRate(Double v) {
             headLearningRate = v;
             return this;
@@ -237,8 +244,12 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
          * @throws UserInputException when a value cannot work (naming its option)
          */
         public TrainConfig build() {
+            Double head = headLearningRate;
+            if (head == null && headLearningRateRatio != 1.0) {
+                head = headLearningRateRatio * learningRate;
+            }
             return new TrainConfig(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery,
-                    logEvery, evalBatchSize, seed, sampling, dropout, devLimit, frozenLayers, headLearningRate);
+                    logEvery, evalBatchSize, seed, sampling, dropout, devLimit, frozenLayers, head);
         }
     }
 

@@ -16,20 +16,23 @@ import dev.skillnet.train.sampling.SamplingConfig;
  * @param evalEvery steps between dev evaluations
  * @param dropout the encoder's dropout while training, or null for the encoder's own
  * @param sampling the task sampling
+ * @param headLearningRateRatio the task heads' peak learning rate as a multiple of the encoder's,
+ *     when no head learning rate is given
  */
 public record TrainDefaults(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
-        double clipNorm, int evalEvery, Double dropout, SamplingConfig sampling) {
+        double clipNorm, int evalEvery, Double dropout, SamplingConfig sampling, double headLearningRateRatio) {
 
-    /** From scratch: a small encoder needs a high learning rate and many steps. */
+    /** From scratch: a small encoder needs a high learning rate and many steps; heads and encoder alike start random. */
     public static final TrainDefaults FROM_SCRATCH = new TrainDefaults(3000, 32, 5e-4, 0.1, 0.01, 1.0, 500, null,
-            SamplingConfig.proportional());
+            SamplingConfig.proportional(), 1.0);
 
     /**
      * Fine-tuning a pretrained encoder: a lower peak learning rate, smaller batches (more updates for
-     * the examples seen), and tasks drawn with temperature 2 so that the small tasks get enough steps.
+     * the examples seen), tasks drawn with temperature 2 so that the small tasks get enough steps, and
+     * the heads, which start random, at ten times the encoder's learning rate.
      */
     public static final TrainDefaults FINE_TUNING = new TrainDefaults(3000, 16, 2e-4, 0.1, 0.01, 1.0, 500, null,
-            SamplingConfig.temperature(2));
+            SamplingConfig.temperature(2), 10.0);
 
     /** Steps between progress lines, whatever the start. */
     public static final int LOG_EVERY = 50;

@@ -17,10 +17,13 @@ class TrainConfigBuilderTest {
         TrainDefaults d = TrainDefaults.FINE_TUNING;
         assertEquals(new TrainConfig(d.steps(), d.batchSize(), d.learningRate(), d.warmupFraction(), d.weightDecay(),
                 d.clipNorm(), d.evalEvery(), TrainDefaults.LOG_EVERY, TrainDefaults.EVAL_BATCH_SIZE, TrainDefaults.SEED,
-                d.sampling(), d.dropout(), 0, 0, null), c);
+                d.sampling(), d.dropout(), 0, 0, 10 * d.learningRate()), c);
         assertEquals(16, c.batchSize());
         assertEquals(32, TrainConfig.builder(TrainDefaults.FROM_SCRATCH).build().batchSize());
         assertNull(c.dropout());
+        assertNull(TrainConfig.builder(TrainDefaults.FROM_SCRATCH).build().headLearningRate(), "heads learn at --lr");
+        assertEquals(7e-4, TrainConfig.builder(TrainDefaults.FINE_TUNING).optLearningRate(7e-5).build()
+                .headLearningRate(), 1e-15, "ten times the learning rate set, whichever order the options come in");
     }
 
     @Test
@@ -49,7 +52,7 @@ class TrainConfigBuilderTest {
             assertEquals(1e-4 * schedule, c.learningRateAt("bert.pooler.dense.weight", step), 1e-12);
             assertEquals(2e-3 * schedule, c.learningRateAt("heads.tnews.classifier.weight", step), 1e-12);
         }
-        TrainConfig same = TrainConfig.builder(TrainDefaults.FINE_TUNING).optLearningRate(1e-4).build();
+        TrainConfig same = TrainConfig.builder(TrainDefaults.FROM_SCRATCH).optLearningRate(1e-4).build();
         assertEquals(same.learningRateAt(5), same.learningRateAt("heads.tnews.classifier.weight", 5));
         assertEquals(2e-3, c.withSteps(20).withSeed(3).headLearningRate());
     }
