@@ -96,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
     private JobConfig fineTuningJob() {
         Path init = Encoders.folder(KnownEncoders.BGE_SMALL_ZH.name(), "demo");
         int n = steps == null ? FINE_TUNE_STEPS : steps;
-        // batch 16, lr 2e-4, temperature 2, as train --init; one dev evaluation, at the end
+        // batch 16, lr 2e-4 (heads 2e-3), temperature 2, as train --init; one dev evaluation, at the end
         TrainConfig train = TrainConfig.builder(TrainDefaults.FINE_TUNING).optSteps(n).optEvalEvery(0).optSeed(seed)
                 .optDevLimit(FINE_TUNE_DEV_LIMIT).build();
         return JobConfig.builder().setOut(out).setTasksDir(Home.declarations()).setDataRoot(Home.samples())

@@ -36,6 +36,11 @@ class UpdateRuleTest {
         return out;
     }
 
+    static SkillNetModel tinyModel(List<Task<?, ?>> tasks, BertTokenizer tokenizer, NDManager manager) {
+        return ModelFactory.fromScratch(SkillTable.defaults(), List.of(), tasks, ModelSize.parse("tiny"),
+                tokenizer.vocabSize(), 5, manager);
+    }
+
     @Test
     void aStepTouchesExactlyWhatRanAndLeavesTheRestBitIdentical(@TempDir Path tmp) {
         List<Task<?, ?>> tasks = BundledTasks.open("chnsenticorp", "tnews");
@@ -44,8 +49,7 @@ class UpdateRuleTest {
         try (NDManager manager = NDManager.newBaseManager();
                 BertTokenizer tokenizer = ModelFactory.scratchTokenizer(tasks, 2, tmp);
                 AdamW adam = new AdamW(0.01, manager)) {
-            SkillNetModel model = ModelFactory.fromScratch(SkillTable.defaults(), List.of(), tasks, ModelSize.parse("tiny"),
-                    tokenizer.vocabSize(), 5, manager);
+            SkillNetModel model = tinyModel(tasks, tokenizer, manager);
             TrainConfig config = new TrainConfig(10, 8, 1e-3, 0.0, 0.01, 1.0, 0, 1, 8, 5, SamplingConfig.proportional());
             JointTrainer trainer = new JointTrainer(model, tasks, tokenizer, config, manager);
             Map<String, Parameter> all = model.namedParameters();
@@ -100,8 +104,7 @@ class UpdateRuleTest {
         try (NDManager manager = NDManager.newBaseManager();
                 BertTokenizer tokenizer = ModelFactory.scratchTokenizer(tasks, 2, tmp);
                 AdamW adam = new AdamW(0.01, manager)) {
-            SkillNetModel model = ModelFactory.fromScratch(SkillTable.defaults(), List.of(), tasks, ModelSize.parse("tiny"),
-                    tokenizer.vocabSize(), 5, manager);
+            SkillNetModel model = tinyModel(tasks, tokenizer, manager);
             TrainConfig config = TrainConfig.builder(TrainDefaults.FINE_TUNING).optSteps(10).optBatchSize(8)
                     .optWarmupFraction(0.0).optLearningRate(1e-4).optHeadLearningRate(3e-3).optDropout(0.0).build();
             JointTrainer trainer = new JointTrainer(model, tasks, tokenizer, config, manager);
