@@ -407,8 +407,8 @@ public final class JointTrainer {
                 }
                 gc.backward(l);
             }
-            String skipped = UpdateStep.apply(params, optimizer, name -> config.learningRateAt(name, step), config.clipNorm(),
-                    scope);
+            String skipped = UpdateStep.apply(params, optimizer, name -> config.learningRateAt(name, step),
+                    config.clipNorm(), scope);
             return new StepOutcome(loss, skipped);
         }
     }

@@ -274,7 +274,8 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
      */
     public TrainConfig withSteps(int newSteps) {
         return new TrainConfig(newSteps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm,
-                Math.min(evalEvery, newSteps), logEvery, evalBatchSize, seed, sampling, dropout, devLimit, frozenLayers, headLearningRate);
+                Math.min(evalEvery, newSteps), logEvery, evalBatchSize, seed, sampling, dropout, devLimit, frozenLayers,
+                headLearningRate);
     }
 
     /** @return the number of warm-up steps */

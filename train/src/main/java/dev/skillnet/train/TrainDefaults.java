@@ -22,7 +22,10 @@ import dev.skillnet.train.sampling.SamplingConfig;
 public record TrainDefaults(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
         double clipNorm, int evalEvery, Double dropout, SamplingConfig sampling, double headLearningRateRatio) {
 
-    /** From scratch: a small encoder needs a high learning rate and many steps; heads and encoder alike start random. */
+    /**
+     * From scratch: a small encoder needs a high learning rate and many steps; heads and encoder
+     * alike start random, so they share it.
+     */
     public static final TrainDefaults FROM_SCRATCH = new TrainDefaults(3000, 32, 5e-4, 0.1, 0.01, 1.0, 500, null,
             SamplingConfig.proportional(), 1.0);
 
