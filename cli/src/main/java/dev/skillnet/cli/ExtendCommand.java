@@ -1,5 +1,6 @@
 package dev.skillnet.cli;
 
+import dev.skillnet.core.UserInputException;
 import dev.skillnet.eval.report.Report;
 import dev.skillnet.train.extend.ExtensionJob;
 import dev.skillnet.train.extend.Freeze;
@@ -57,6 +58,10 @@ final class ExtendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (options.taskWeights != null && !options.taskWeights.isEmpty()) {
+            throw new UserInputException("--task-weight: extend trains one task, the new one, so a task weight would "
+                    + "change nothing");
+        }
         ExtensionJob.Config config = ExtensionJob.Config.builder().setModel(model).setTaskFile(taskFile)
                 .setDataRoot(dataRoot == null ? Home.data() : dataRoot).setOut(out).setTrain(options.toConfig(false))
                 .optFreeze(Freeze.parse(train)).build();

@@ -3,6 +3,7 @@ package dev.skillnet.cli;
 import dev.skillnet.train.TrainConfig;
 import dev.skillnet.train.TrainDefaults;
 import dev.skillnet.train.sampling.SamplingConfig;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -64,6 +65,10 @@ final class TrainOptions {
                     + "scratch, temperature:2 with --init).")
     String sampling;
 
+    @Option(names = "--task-weight", paramLabel = "TASK=W", description = "Multiply TASK's sampling probability by W "
+            + "(then renormalise); repeat for more tasks (default: no weights).")
+    Map<String, Double> taskWeights;
+
     /**
      * @param pretrained whether the run starts from a pretrained encoder (which picks the defaults)
      * @return the configuration: the options given, the defaults for the others
@@ -82,6 +87,7 @@ final class TrainOptions {
         Optional.ofNullable(evalBatchSize).ifPresent(b::optEvalBatchSize);
         Optional.ofNullable(seed).ifPresent(b::optSeed);
         Optional.ofNullable(sampling).map(SamplingConfig::parse).ifPresent(b::optSampling);
+        Optional.ofNullable(taskWeights).ifPresent(b::optTaskWeights);
         if (dropout != null) {
             b.optDropout(dropout);
         }

@@ -283,6 +283,20 @@ class BadInputTest {
                     args.addAll(List.of("--freeze-layers", "9"));
                     return args.toArray(String[]::new);
                 }, 2, List.of("frozen layers 9 exceeds the encoder's")),
+                new Case("--task-weight for a task that is not declared", p -> {
+                    List<String> args = new ArrayList<>(List.of(p.train()));
+                    args.addAll(List.of("--task-weight", "topik=2"));
+                    return args.toArray(String[]::new);
+                }, 2, List.of("a task weight names 'topik', which is not a task", "declared: [topic]")),
+                new Case("--task-weight that is not positive", p -> {
+                    List<String> args = new ArrayList<>(List.of(p.train()));
+                    args.addAll(List.of("--task-weight", "topic=-1"));
+                    return args.toArray(String[]::new);
+                }, 2, List.of("the weight of task 'topic' must be a positive number, found -1.0")),
+                new Case("extend --task-weight, which has one task to train", p -> new String[] {"extend", "--model",
+                        p.root.resolve("model").toString(), "--task", p.tasks.resolve("topic.json").toString(), "--out",
+                        p.out.toString(), "--task-weight", "topic=2"}, 2,
+                        List.of("--task-weight", "extend trains one task")),
                 new Case("demo --pretrain-steps without --from-scratch", p -> new String[] {"demo", "--out",
                         p.out.toString(), "--pretrain-steps", "10"}, 2,
                         List.of("--pretrain-steps", "--from-scratch", "bge-small-zh")),

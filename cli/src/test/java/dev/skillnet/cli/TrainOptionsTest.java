@@ -2,12 +2,15 @@ package dev.skillnet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillnet.core.UserInputException;
 import dev.skillnet.train.TrainConfig;
 import dev.skillnet.train.TrainDefaults;
 import dev.skillnet.train.sampling.SamplingConfig;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,6 +69,18 @@ class TrainOptionsTest {
         assertNull(parse().toConfig(false).headLearningRate(), "from scratch the heads learn at --lr unless told");
         assertEquals(7e-4, parse("--lr", "7e-5").toConfig(true).headLearningRate(), 1e-15,
                 "with --init, ten times the --lr unless told");
+    }
+
+    @Test
+    void taskWeightsRepeatAndWeighTheSamplingGivenOrTheDefault() {
+        TrainConfig c = parse("--task-weight", "msra_ner=3", "--task-weight", "afqmc=0.5", "--sampling",
+                "temperature:3").toConfig(true);
+        assertEquals(SamplingConfig.temperature(3).withTaskWeights(Map.of("msra_ner", 3.0, "afqmc", 0.5)),
+                c.sampling());
+        assertEquals(TrainDefaults.FINE_TUNING.sampling().withTaskWeights(Map.of("ocnli", 2.0)),
+                parse("--task-weight", "ocnli=2").toConfig(true).sampling());
+        assertThrows(CommandLine.ParameterException.class, () -> parse("--task-weight", "ocnli=lots"));
+        assertThrows(UserInputException.class, () -> parse("--task-weight", "ocnli=0").toConfig(true));
     }
 
     @Test

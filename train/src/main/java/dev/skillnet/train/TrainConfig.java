@@ -4,6 +4,7 @@ import dev.skillnet.core.UserInputException;
 import dev.skillnet.model.SkillNetModel;
 import dev.skillnet.train.optim.LinearSchedule;
 import dev.skillnet.train.sampling.SamplingConfig;
+import java.util.Map;
 
 /**
  * How to train: steps, batch, optimiser, schedule, sampling, evaluation and logging.
@@ -130,6 +131,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
         private int devLimit;
         private int frozenLayers;
         private Double headLearningRate;
+        private Map<String, Double> taskWeights = Map.of();
         private final double headLearningRateRatio;
 
         private Builder(TrainDefaults d) {
@@ -240,16 +242,32 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
         }
 
         /**
+         * @param v multipliers of the sampling's task probabilities by task name, applied to
+         *     whichever sampling the builder ends with; empty for none
+         * @return this builder
+         */
+        public Builder optTaskWeights(Map<String, Double> v) {
+            taskWeights = Map.copyOf(v);
+            return this;
+        }
+
+        /**
          * @return the configuration
          * @throws UserInputException when a value cannot work (naming its option)
          */
         public TrainConfig build() {
+            SamplingConfig weighted = taskWeights.isEmpty() ? sampling : sampling.withTaskWeights(taskWeights);
             Double head = headLearningRate;
             if (head == null && headLearningRateRatio != 1.0) {
                 head = headLearningRateRatio * learningRate;
+                if (head >= 1 && learningRate < 1) {
+                    throw new UserInputException("the heads' default learning rate, " + headLearningRateRatio
+                            + " x the learning rate " + learningRate + ", is " + head + "; it must be below 1: "
+                            + "give the heads their own");
+                }
             }
             return new TrainConfig(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery,
-                    logEvery, evalBatchSize, seed, sampling, dropout, devLimit, frozenLayers, head);
+                    logEvery, evalBatchSize, seed, weighted, dropout, devLimit, frozenLayers, head);
         }
     }
 

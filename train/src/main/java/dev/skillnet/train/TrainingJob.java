@@ -212,7 +212,7 @@ public final class TrainingJob {
         SkillTable skills = config.skillsFile() == null ? SkillTable.defaults() : SkillTable.load(config.skillsFile());
         List<Task<?, ?>> tasks = openTasks(TaskDeclarations.load(config.tasksDir(), skills));
         long[] sizes = tasks.stream().mapToLong(t -> t.examples("train").size()).toArray();
-        double[] p = config.train().sampling().probabilities(sizes);
+        double[] p = config.train().sampling().probabilities(tasks.stream().map(Task::name).toList(), sizes);
         startFresh();
         List<TaskResult> results = new ArrayList<>();
         Throughput throughput = new Throughput(0, 0, 0, 0);
@@ -296,6 +296,12 @@ public final class TrainingJob {
         for (String n : config.taskNames()) {
             if (declared.find(n).isEmpty()) {
                 throw new UserInputException(config.tasksDir(), "no task named '" + n + "'; declared: " + declared.names());
+            }
+        }
+        for (String n : config.train().sampling().taskWeights().keySet()) {
+            if (declared.find(n).isEmpty()) {
+                throw new UserInputException(config.tasksDir(), "a task weight names '" + n + "', which is not a task; "
+                        + "declared: " + declared.names());
             }
         }
         List<Task<?, ?>> tasks = new ArrayList<>();

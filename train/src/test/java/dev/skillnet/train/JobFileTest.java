@@ -9,6 +9,7 @@ import dev.skillnet.train.sampling.SamplingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,21 @@ class JobFileTest {
         assertEquals(1e-3, JobFile.read(tmp).train().headLearningRate());
         Files.writeString(tmp.resolve("job.json"), written.replaceAll(",\\s*\"headLearningRate\": 0.001", ""));
         assertEquals(null, JobFile.read(tmp).train().headLearningRate());
+    }
+
+    @Test
+    void taskWeightsAreKeptAndAnOlderFileWithoutThemReadsAsNone(@TempDir Path tmp) throws Exception {
+        TrainConfig train = TrainConfig.builder(TrainDefaults.FINE_TUNING).optTaskWeights(Map.of("msra_ner", 3.0))
+                .build();
+        JobConfig job = new JobConfig(tmp, tmp.resolve("decl"), null, tmp.resolve("data"), List.of(), null,
+                ModelSize.parse("tiny"), new Routing(Mode.DENSE, List.of(), 0, 0), 2, train);
+        JobFile.write(job);
+        String written = Files.readString(tmp.resolve("job.json"));
+        assertEquals(train, JobFile.read(tmp).train());
+        String older = written.replaceAll(",\\s*\"taskWeights\": \\{[^}]*\\}", "");
+        assertTrue(!older.contains("taskWeights") && older.contains("\"cap\""), older);
+        Files.writeString(tmp.resolve("job.json"), older);
+        assertEquals(Map.of(), JobFile.read(tmp).train().sampling().taskWeights());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.train.sampling.SamplingConfig;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** TrainConfig's builder: every value starts at the library's defaults for the start, opt* changes one. */
@@ -65,5 +66,28 @@ class TrainConfigBuilderTest {
         UserInputException head = assertThrows(UserInputException.class,
                 () -> TrainConfig.builder(TrainDefaults.FINE_TUNING).optHeadLearningRate(0.0).build());
         assertEquals("head learning rate must be in (0, 1), got 0.0", head.getMessage());
+        UserInputException derived = assertThrows(UserInputException.class,
+                () -> TrainConfig.builder(TrainDefaults.FINE_TUNING).optLearningRate(0.2).build());
+        assertEquals("the heads' default learning rate, 10.0 x the learning rate 0.2, is 2.0; it must be below 1: "
+                + "give the heads their own", derived.getMessage());
+        assertEquals(0.5, TrainConfig.builder(TrainDefaults.FINE_TUNING).optLearningRate(0.2).optHeadLearningRate(0.5)
+                .build().headLearningRate());
+        UserInputException lr = assertThrows(UserInputException.class,
+                () -> TrainConfig.builder(TrainDefaults.FINE_TUNING).optLearningRate(1.5).build());
+        assertEquals("learning rate must be in (0, 1), got 1.5", lr.getMessage());
+    }
+
+    @Test
+    void taskWeightsApplyToWhicheverSamplingIsChosen() {
+        TrainConfig c = TrainConfig.builder(TrainDefaults.FINE_TUNING).optTaskWeights(Map.of("msra_ner", 3.0))
+                .optSampling(SamplingConfig.temperature(3)).build();
+        assertEquals(SamplingConfig.temperature(3).withTaskWeights(Map.of("msra_ner", 3.0)), c.sampling());
+        assertEquals(TrainDefaults.FINE_TUNING.sampling().withTaskWeights(Map.of("msra_ner", 3.0)),
+                TrainConfig.builder(TrainDefaults.FINE_TUNING).optTaskWeights(Map.of("msra_ner", 3.0)).build()
+                        .sampling());
+        assertEquals(TrainDefaults.FINE_TUNING.sampling(),
+                TrainConfig.builder(TrainDefaults.FINE_TUNING).build().sampling());
+        assertThrows(UserInputException.class,
+                () -> TrainConfig.builder(TrainDefaults.FINE_TUNING).optTaskWeights(Map.of("afqmc", -1.0)).build());
     }
 }

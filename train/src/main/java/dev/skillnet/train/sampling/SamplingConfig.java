@@ -1,18 +1,26 @@
 package dev.skillnet.train.sampling;
 
 import dev.skillnet.core.UserInputException;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Which sampling strategy to use and its parameter, written as {@code "proportional"}, {@code
- * "temperature:2"}, {@code "capped:5000"} or {@code "uniform"}.
+ * "temperature:2"}, {@code "capped:5000"} or {@code "uniform"}, and any task weights on top (as
+ * jiant's {@code SpecifiedProbMultiTaskSampler} lets a user set a task's share).
  *
  * @param strategy the strategy
  * @param temperature T for {@link SamplingStrategy#TEMPERATURE} (positive, finite); 1 otherwise
  * @param cap K for {@link SamplingStrategy#CAPPED} (at least 1); 0 otherwise
+ * @param taskWeights multipliers of the strategy's probabilities by task name (positive, finite),
+ *     renormalised after; a task not named keeps weight 1. Null reads as none (a {@code job.json}
+ *     written before weights existed).
  */
-public record SamplingConfig(SamplingStrategy strategy, double temperature, long cap) {
+public record SamplingConfig(SamplingStrategy strategy, double temperature, long cap, Map<String, Double> taskWeights) {
 
     /** The form of a configuration string, for error messages. */
     public static final String FORMS = "proportional, temperature:T (T > 0), capped:K (K >= 1) or uniform";
@@ -26,6 +34,38 @@ public record SamplingConfig(SamplingStrategy strategy, double temperature, long
         if (strategy == SamplingStrategy.CAPPED && cap < 1) {
             throw new UserInputException("sampling cap must be at least 1, found " + cap);
         }
+        TreeMap<String, Double> weights = new TreeMap<>();
+        if (taskWeights != null) {
+            taskWeights.forEach((task, w) -> {
+                if (task == null || task.isBlank()) {
+                    throw new UserInputException("a task weight needs a task name, found '" + task + "'");
+                }
+                if (w == null || !(w > 0) || !Double.isFinite(w)) {
+                    throw new UserInputException("the weight of task '" + task + "' must be a positive number, found "
+                            + w);
+                }
+                weights.put(task, w);
+            });
+        }
+        taskWeights = Collections.unmodifiableMap(weights);
+    }
+
+    /**
+     * @param strategy the strategy
+     * @param temperature T for temperature sampling, 1 otherwise
+     * @param cap K for capped sampling, 0 otherwise
+     */
+    public SamplingConfig(SamplingStrategy strategy, double temperature, long cap) {
+        this(strategy, temperature, cap, Map.of());
+    }
+
+    /**
+     * @param weights multipliers by task name; a task not named keeps weight 1
+     * @return this strategy with those task weights (replacing any it had)
+     * @throws UserInputException if a weight is not a positive number
+     */
+    public SamplingConfig withTaskWeights(Map<String, Double> weights) {
+        return new SamplingConfig(strategy, temperature, cap, weights);
     }
 
     /** @return the default: proportional to size */
@@ -107,8 +147,37 @@ public record SamplingConfig(SamplingStrategy strategy, double temperature, long
     }
 
     /**
-     * The probability of each task given the tasks' sizes. A task of size 0 gets probability 0
-     * under every strategy.
+     * The probability of each task: the strategy's, times the task's weight, renormalised. A
+     * weight naming a task that is not among {@code names} is ignored (a run may train only some
+     * of the declared tasks); a task of size 0 gets probability 0.
+     *
+     * @param names the task names, in the order of {@code sizes}
+     * @param sizes the number of training examples of each task (none negative)
+     * @return probabilities summing to 1, one per task
+     * @throws UserInputException if there are no tasks or every size is 0
+     */
+    public double[] probabilities(List<String> names, long[] sizes) {
+        if (names.size() != sizes.length) {
+            throw new IllegalArgumentException(names.size() + " task names but " + sizes.length + " sizes");
+        }
+        double[] p = probabilities(sizes);
+        if (taskWeights.isEmpty()) {
+            return p;
+        }
+        double total = 0;
+        for (int i = 0; i < p.length; i++) {
+            p[i] *= taskWeights.getOrDefault(names.get(i), 1.0);
+            total += p[i];
+        }
+        for (int i = 0; i < p.length; i++) {
+            p[i] /= total;
+        }
+        return p;
+    }
+
+    /**
+     * The strategy's probability of each task given the tasks' sizes, before any task weight. A
+     * task of size 0 gets probability 0 under every strategy.
      *
      * @param sizes the number of training examples of each task (none negative)
      * @return probabilities summing to 1, one per task
@@ -151,14 +220,26 @@ public record SamplingConfig(SamplingStrategy strategy, double temperature, long
         return weights;
     }
 
-    /** @return the configuration string this was parsed from, in canonical form */
+    /**
+     * @return the strategy as the configuration string it was parsed from, in canonical form,
+     *     followed by the task weights if there are any ({@code "temperature:3, weights msra_ner=2"})
+     */
     @Override
     public String toString() {
-        return switch (strategy) {
+        String s = switch (strategy) {
             case PROPORTIONAL, UNIFORM -> strategy.jsonName();
-            case TEMPERATURE -> "temperature:" + (temperature == Math.rint(temperature)
-                    ? Long.toString((long) temperature) : Double.toString(temperature));
+            case TEMPERATURE -> "temperature:" + format(temperature);
             case CAPPED -> "capped:" + cap;
         };
+        if (taskWeights.isEmpty()) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s).append(", weights");
+        taskWeights.forEach((task, w) -> b.append(' ').append(task).append('=').append(format(w)));
+        return b.toString();
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

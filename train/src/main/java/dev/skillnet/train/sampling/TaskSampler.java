@@ -37,7 +37,7 @@ public final class TaskSampler {
         if (new HashSet<>(this.names).size() != this.names.size()) {
             throw new IllegalArgumentException("task names repeat: " + this.names);
         }
-        this.probabilities = config.probabilities(sizes);
+        this.probabilities = config.probabilities(this.names, sizes);
         this.cumulative = cumulative(probabilities);
         this.counts = new long[sizes.length];
         this.random = new SplitMix64(seed);

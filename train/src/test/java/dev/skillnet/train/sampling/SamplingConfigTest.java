@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skillnet.core.UserInputException;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SamplingConfigTest {
@@ -106,6 +108,46 @@ class SamplingConfigTest {
                 () -> SamplingConfig.proportional().probabilities(new long[] {0, 0}));
         assertTrue(e.getMessage().contains("0 training examples"), e.getMessage());
         assertThrows(UserInputException.class, () -> SamplingConfig.uniform().probabilities(new long[0]));
+    }
+
+    @Test
+    void aTaskWeightMultipliesItsProbabilityBeforeRenormalising() {
+        // uniform 1/3 each; c weighted 2: 1, 1, 2 of 4.
+        SamplingConfig weighted = SamplingConfig.uniform().withTaskWeights(Map.of("c", 2.0));
+        assertArrayEquals(new double[] {0.25, 0.25, 0.5}, weighted.probabilities(List.of("a", "b", "c"), SIZES), EPS);
+        // temperature 2: 10, 20, 30; a weighted 3 and b 0.5: 30, 10, 30 of 70.
+        SamplingConfig two = SamplingConfig.temperature(2).withTaskWeights(Map.of("a", 3.0, "b", 0.5));
+        assertArrayEquals(new double[] {3 / 7.0, 1 / 7.0, 3 / 7.0}, two.probabilities(List.of("a", "b", "c"), SIZES),
+                EPS);
+    }
+
+    @Test
+    void aWeightForATaskNotTrainedIsIgnoredAndNoWeightsIsTheStrategyAlone() {
+        SamplingConfig weighted = SamplingConfig.proportional().withTaskWeights(Map.of("ocnli", 5.0));
+        assertArrayEquals(SamplingConfig.proportional().probabilities(SIZES),
+                weighted.probabilities(List.of("a", "b", "c"), SIZES), EPS);
+        assertArrayEquals(SamplingConfig.capped(500).probabilities(SIZES),
+                SamplingConfig.capped(500).probabilities(List.of("a", "b", "c"), SIZES), EPS);
+        assertThrows(IllegalArgumentException.class,
+                () -> SamplingConfig.uniform().probabilities(List.of("a", "b"), SIZES));
+    }
+
+    @Test
+    void aWeightIsAPositiveNumberForANamedTask() {
+        for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            var e = assertThrows(UserInputException.class,
+                    () -> SamplingConfig.uniform().withTaskWeights(Map.of("afqmc", bad)), "weight " + bad);
+            assertTrue(e.getMessage().startsWith("the weight of task 'afqmc' must be a positive number"),
+                    e.getMessage());
+        }
+        assertThrows(UserInputException.class, () -> SamplingConfig.uniform().withTaskWeights(Map.of(" ", 2.0)));
+        assertEquals(SamplingConfig.uniform(), new SamplingConfig(SamplingStrategy.UNIFORM, 1, 0, null));
+    }
+
+    @Test
+    void printsItsWeightsAfterTheStrategy() {
+        assertEquals("temperature:3, weights afqmc=0.5 msra_ner=2",
+                SamplingConfig.temperature(3).withTaskWeights(Map.of("msra_ner", 2.0, "afqmc", 0.5)).toString());
     }
 
     @Test
