@@ -164,15 +164,10 @@ public record SamplingConfig(SamplingStrategy strategy, double temperature, long
         if (taskWeights.isEmpty()) {
             return p;
         }
-        double total = 0;
         for (int i = 0; i < p.length; i++) {
             p[i] *= taskWeights.getOrDefault(names.get(i), 1.0);
-            total += p[i];
         }
-        for (int i = 0; i < p.length; i++) {
-            p[i] /= total;
-        }
-        return p;
+        return normalised(p);
     }
 
     /**
@@ -210,6 +205,14 @@ public record SamplingConfig(SamplingStrategy strategy, double temperature, long
                 case UNIFORM -> 1;
             };
         }
+        return normalised(weights);
+    }
+
+    /**
+     * @param weights non-negative, at least one positive
+     * @return the same array, divided by its sum
+     */
+    private static double[] normalised(double[] weights) {
         double total = 0;
         for (double w : weights) {
             total += w;
