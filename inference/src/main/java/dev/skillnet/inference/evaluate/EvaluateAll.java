@@ -30,17 +30,30 @@ public final class EvaluateAll {
      */
     public static Report run(List<Task<?, ?>> tasks, String split, SkillNetModel model, BertTokenizer tokenizer,
             NDManager manager, int batchSize) {
+        return run(tasks, split, new ModelLogits(model, tokenizer.padId(), manager), tokenizer, batchSize);
+    }
+
+    /**
+     * @param tasks the tasks to evaluate
+     * @param split the split (usually {@code test})
+     * @param logits what runs the forward passes
+     * @param tokenizer the model's tokenizer
+     * @param batchSize inputs per forward pass
+     * @return the report
+     */
+    public static Report run(List<Task<?, ?>> tasks, String split, TaskLogits logits, BertTokenizer tokenizer,
+            int batchSize) {
         List<TaskResult> results = new ArrayList<>();
         for (Task<?, ?> t : tasks) {
-            results.add(one(t, split, model, tokenizer, manager, batchSize));
+            results.add(one(t, split, logits, tokenizer, batchSize));
         }
         return new Report(split, results);
     }
 
-    private static <E, P> TaskResult one(Task<E, P> task, String split, SkillNetModel model, BertTokenizer tokenizer,
-            NDManager manager, int batchSize) {
+    private static <E, P> TaskResult one(Task<E, P> task, String split, TaskLogits logits, BertTokenizer tokenizer,
+            int batchSize) {
         long start = System.nanoTime();
-        Score score = TaskEvaluator.evaluate(task, split, model, tokenizer, manager, batchSize).score();
+        Score score = TaskEvaluator.evaluate(task, split, 0, logits, tokenizer, batchSize).score();
         Score baseline = task.splits().contains("train")
                 ? task.kind().decoder().baseline(task.examples("train"), task.examples(split), task.labels(),
                         task.declaration().metric())

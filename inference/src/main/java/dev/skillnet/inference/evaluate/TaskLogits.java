@@ -1,0 +1,37 @@
+package dev.skillnet.inference.evaluate;
+
+import dev.skillnet.data.tokenize.Encoded;
+import dev.skillnet.model.heads.HeadKind;
+import dev.skillnet.tasks.declare.TaskDeclaration;
+import java.util.List;
+
+/**
+ * One job: a task's forward pass over a batch of encoded inputs, returning each input's logits.
+ * The model's own forward path ({@link ModelLogits}) is one implementation; an exported graph run
+ * by another runtime is another. Evaluation and prediction batch, decode and score the same way
+ * whichever runs the batch. Not for concurrent use.
+ */
+public interface TaskLogits extends AutoCloseable {
+
+    /**
+     * @param task the task, whose declared skills are the active ones
+     * @return what the task's head outputs
+     * @throws IllegalArgumentException when the model has no head for the task
+     */
+    HeadKind headKind(TaskDeclaration task);
+
+    /** @return the encoder's attention heads, which bound how many long inputs share a batch ({@link EvalBatches}) */
+    int attentionHeads();
+
+    /**
+     * @param task the task
+     * @param batch the inputs, at most as many as {@link EvalBatches} allows for their lengths
+     * @return per input, in order, its logits with padding dropped (see {@link TaskEvaluator#rows}):
+     *     [C] for a sequence head, [T_i * C] row-major over its own T_i tokens otherwise
+     */
+    List<float[]> logits(TaskDeclaration task, List<Encoded> batch);
+
+    /** Frees what the implementation holds beside the model (nothing for the model's own path). */
+    @Override
+    default void close() {}
+}
