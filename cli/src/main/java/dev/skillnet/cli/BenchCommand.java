@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParser;
 import dev.skillnet.bench.BenchConfig;
 import dev.skillnet.bench.Benchmark;
+import dev.skillnet.bench.EngineBench;
 import dev.skillnet.bench.ServeLoad;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.core.io.AtomicFiles;
@@ -50,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "bench.json", paramLabel = "FILE", description = "The JSON to write (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Full data for padding waste (default: ../shared/data).")
+    @Option(names = "--data", paramLabel = "DIR", description = "Full data for padding waste (default: ../shared/data); with --engines, the data to evaluate (default: the bundled samples).")
     Path dataRoot;
 
     @Option(names = "--serve", paramLabel = "DIR", description = "Only the HTTP load test of 'skillnet serve' on this "
@@ -68,10 +69,29 @@ final class BenchCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}).")
     int soakRequests;
 
+    @Option(names = "--engines", paramLabel = "DIR", description = "Only evaluation engines side by side on this trained "
+            + "model: each task's test split evaluated by pytorch, onnx and onnx-int8 in turn, --rounds times.")
+    Path engines;
+
+    @Option(names = "--engine-tasks", split = ",", paramLabel = "NAME", description = "--engines: only these tasks "
+            + "(default: cmrc2018).")
+    List<String> engineTasks = new ArrayList<>(List.of("cmrc2018"));
+
+    @Option(names = "--rounds", defaultValue = "2", description = "--engines: rounds per engine (default ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Override
     public Integer call() throws InterruptedException {
         if (serve != null) {
             return serveLoad();
+        }
+        if (engines != null) {
+            if (rounds < 1) {
+                throw new UserInputException("--rounds must be at least 1, got " + rounds);
+            }
+            EngineBench.Result r = EngineBench.run(engines, dataRoot == null ? Home.samples() : dataRoot, engineTasks,
+                    rounds);
+            return report(r, EngineBench.markdown(r));
         }
         Benchmark bench = new Benchmark(new BenchConfig(quick, soak, Home.declarations(), Home.samples(),
                 dataRoot == null ? Home.data() : dataRoot, phases, soakBge));

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -77,6 +78,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--steps", description = "Joint training steps (default 340 fine-tuning, 6000 from scratch).")
     Integer steps;
 
+    @Mixin
+    TestEngineOption testEngine = new TestEngineOption();
+
     @Option(names = "--seed", defaultValue = "13", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -86,7 +90,8 @@ final class DemoCommand implements Callable<Integer> {
             throw new UserInputException("--pretrain-steps pre-trains the tiny encoder of --from-scratch; "
                     + "the fine-tuning demo starts from bge-small-zh, which is pre-trained already");
         }
-        Report report = new TrainingJob(fromScratch ? scratchJob() : fineTuningJob()).optCommit(Home.commit()).run();
+        Report report = new TrainingJob(fromScratch ? scratchJob() : fineTuningJob()).optCommit(Home.commit())
+                .optTestEngine(testEngine.engine()).run();
         spec.commandLine().getOut().print(report.toTable());
         spec.commandLine().getOut().println("wrote " + out.resolve("results.json") + " and " + out.resolve("results.md"));
         spec.commandLine().getOut().flush();

@@ -48,6 +48,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainOptions train = new TrainOptions();
 
+    @Mixin
+    TestEngineOption testEngine = new TestEngineOption();
+
     @Override
     public Integer call() {
         if (resume != null) {
@@ -60,7 +63,7 @@ final class TrainCommand implements Callable<Integer> {
         if (config.init() != null) {
             BertCheckpoint.requireModelDirectory(config.init());
         }
-        return finish(new TrainingJob(config).optCommit(Home.commit()).run(), out);
+        return finish(new TrainingJob(config).optCommit(Home.commit()).optTestEngine(testEngine.engine()).run(), out);
     }
 
     private int resume() {
@@ -70,7 +73,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserInputException("--resume continues a run with the options it started with (saved in "
                     + resume.resolve(JobFile.NAME) + "); drop " + String.join(", ", matched));
         }
-        return finish(TrainingJob.resuming(resume).optCommit(Home.commit()).run(), resume);
+        return finish(TrainingJob.resuming(resume).optCommit(Home.commit()).optTestEngine(testEngine.engine()).run(),
+                resume);
     }
 
     private int finish(Report report, Path out) {

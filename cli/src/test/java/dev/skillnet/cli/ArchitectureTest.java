@@ -42,6 +42,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theOnnxEngineUsesNoTrainingBenchmarkOrCommandLineCode() {
+        noClasses().that().resideInAPackage("dev.skillnet.onnx..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.skillnet.train..", "dev.skillnet.bench..",
+                        "dev.skillnet.cli..", "dev.skillnet.convert..")
+                .check(classes);
+    }
+
+    @Test
     void theServerUsesNoTrainingBenchmarkOrCommandLineCode() {
         noClasses().that().resideInAPackage("dev.skillnet.server..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.skillnet.train..", "dev.skillnet.bench..",
@@ -54,14 +62,14 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.skillnet.core..", "dev.skillnet.skills..", "dev.skillnet.data..",
                         "dev.skillnet.model..", "dev.skillnet.eval..", "dev.skillnet.tasks..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.skillnet.inference..", "dev.skillnet.train..",
-                        "dev.skillnet.server..", "dev.skillnet.bench..", "dev.skillnet.cli..")
+                        "dev.skillnet.onnx..", "dev.skillnet.server..", "dev.skillnet.bench..", "dev.skillnet.cli..")
                 .check(classes);
     }
 
     @Test
     void theRulesSeeEveryModule() {
         for (String p : new String[] {"dev.skillnet.core", "dev.skillnet.model.bert", "dev.skillnet.tasks.kinds",
-                "dev.skillnet.inference", "dev.skillnet.server", "dev.skillnet.train", "dev.skillnet.train.optim",
+                "dev.skillnet.inference", "dev.skillnet.onnx", "dev.skillnet.server", "dev.skillnet.train", "dev.skillnet.train.optim",
                 "dev.skillnet.cli"}) {
             org.junit.jupiter.api.Assertions.assertTrue(classes.containPackage(p), "classes of " + p + " were not read");
         }

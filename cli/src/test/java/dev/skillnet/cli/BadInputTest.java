@@ -288,6 +288,14 @@ class BadInputTest {
                     args.addAll(List.of("--task-weight", "topik=2"));
                     return args.toArray(String[]::new);
                 }, 2, List.of("a task weight names 'topik', which is not a task", "declared: [topic]")),
+                new Case("--test-engine that does not exist", p -> {
+                    List<String> args = new ArrayList<>(List.of(p.train()));
+                    args.addAll(List.of("--test-engine", "tensorrt"));
+                    return args.toArray(String[]::new);
+                }, 2, List.of("unknown evaluation engine 'tensorrt'", "[pytorch, onnx, onnx-int8]")),
+                new Case("eval --engine that does not exist", p -> new String[] {"eval", "--model",
+                        p.root.resolve("model").toString(), "--engine", "onnx-fp16"}, 2,
+                        List.of("unknown evaluation engine 'onnx-fp16'", "[pytorch, onnx, onnx-int8]")),
                 new Case("--task-weight that is not positive", p -> {
                     List<String> args = new ArrayList<>(List.of(p.train()));
                     args.addAll(List.of("--task-weight", "topic=-1"));

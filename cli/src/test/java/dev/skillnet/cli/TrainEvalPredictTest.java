@@ -71,6 +71,12 @@ class TrainEvalPredictTest {
         assertTrue(eval.out().startsWith("model " + run.resolve("best") + ": trained by SkillNet-J "), eval.out());
         assertEquals(Files.readString(run.resolve("results.json")), Files.readString(again.resolve("results.json")),
                 "evaluating the saved model in a new process gives the same results");
+        Path withPytorch = tmp.resolve("eval-pytorch");
+        CliRun pytorch = CliRun.of("eval", "--model", run.resolve("best").toString(), "--data", SAMPLES, "--out",
+                withPytorch.toString(), "--engine", "pytorch");
+        assertEquals(0, pytorch.code(), pytorch.err());
+        assertEquals(Files.readString(again.resolve("results.json")), Files.readString(withPytorch.resolve("results.json")),
+                "ONNX Runtime (the default engine) scores every task as the model's own forward path does");
 
         Path in = Files.writeString(tmp.resolve("in.jsonl"), "{\"text\": \"李明在北京工作\"}\n");
         CliRun ner = CliRun.of("predict", "--model", run.resolve("best").toString(), "--task", "msra_ner",

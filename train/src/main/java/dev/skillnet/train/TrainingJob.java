@@ -16,6 +16,8 @@ import dev.skillnet.eval.report.TaskResult;
 import dev.skillnet.inference.checkpoint.Provenance;
 import dev.skillnet.inference.checkpoint.TrainedModel;
 import dev.skillnet.inference.evaluate.EvaluateAll;
+import dev.skillnet.inference.evaluate.LogitsEngine;
+import dev.skillnet.inference.evaluate.TaskLogits;
 import dev.skillnet.model.SkillNetModel;
 import dev.skillnet.skills.SkillTable;
 import dev.skillnet.tasks.declare.Declared;
@@ -54,6 +56,7 @@ public final class TrainingJob {
     private final JobConfig config;
     private final boolean resume;
     private String commit = "unknown";
+    private LogitsEngine testEngine = LogitsEngine.PYTORCH;
 
     /** @param config what to train and how */
     public TrainingJob(JobConfig config) {
@@ -72,6 +75,17 @@ public final class TrainingJob {
      */
     public TrainingJob optCommit(String gitCommit) {
         this.commit = gitCommit;
+        return this;
+    }
+
+    /**
+     * @param engine what runs the best checkpoint's test evaluation at the end (default {@link
+     *     LogitsEngine#PYTORCH}, the model's own forward path; dev evaluations during training always
+     *     use it)
+     * @return this job
+     */
+    public TrainingJob optTestEngine(LogitsEngine engine) {
+        this.testEngine = java.util.Objects.requireNonNull(engine, "engine");
         return this;
     }
 
@@ -269,8 +283,12 @@ public final class TrainingJob {
     private Report evaluateBest(Path best, NDManager parent) {
         try (NDManager manager = parent.newSubManager();
                 TrainedModel trained = TrainedModel.load(best, manager)) {
-            Report report = EvaluateAll.run(trained.tasks(config.dataRoot(), config.taskNames()), "test",
-                    trained.model(), trained.tokenizer(), manager, config.train().evalBatchSize());
+            LOG.info("test evaluation of {} with {}", best, testEngine.label());
+            Report report;
+            try (TaskLogits logits = testEngine.open(trained.model(), trained.tokenizer().padId(), manager)) {
+                report = EvaluateAll.run(trained.tasks(config.dataRoot(), config.taskNames()), "test", logits,
+                        trained.tokenizer(), config.train().evalBatchSize());
+            }
             writeReport(report, config.out());
             return report;
         }
