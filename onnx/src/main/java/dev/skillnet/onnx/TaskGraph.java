@@ -208,9 +208,12 @@ public final class TaskGraph {
         return g.node("Div", List.of(sum, g.node("Max", List.of(count, g.scalar("one", 1f)))));
     }
 
-    /** A dense layer of the encoder, in the graph's precision. */
+    /**
+     * A dense layer of the encoder, in the graph's precision; the attention's output projection
+     * stays fp32 in an int8 graph (see {@link Precision#INT8}).
+     */
     private String dense(String p, String x) {
-        if (precision == Precision.FP32) {
+        if (precision == Precision.FP32 || p.endsWith(".attention.output.dense")) {
             return denseFp32(p, x);
         }
         Matrix w = weightInOut(p);
