@@ -167,6 +167,22 @@ final class GraphWriter {
      */
     String node(String domain, String op, List<String> in, Attribute... attributes) {
         String out = op + "_" + next++;
+        add(domain, op, in, out, attributes);
+        return out;
+    }
+
+    /**
+     * Adds an {@code Identity} node whose output has a chosen name (a graph output's).
+     *
+     * @param in the value
+     * @param out the name it gets
+     */
+    void rename(String in, String out) {
+        add("", "Identity", List.of(in), out);
+    }
+
+    /** Adds a NodeProto; the node is named after its output. */
+    private void add(String domain, String op, List<String> in, String out, Attribute... attributes) {
         nodes.add(message(o -> {
             for (String s : in) {
                 o.writeString(1, s);
@@ -180,22 +196,6 @@ final class GraphWriter {
             if (!domain.isEmpty()) {
                 o.writeString(7, domain);
             }
-        }));
-        return out;
-    }
-
-    /**
-     * Adds an {@code Identity} node whose output has a chosen name (a graph output's).
-     *
-     * @param in the value
-     * @param out the name it gets
-     */
-    void rename(String in, String out) {
-        nodes.add(message(o -> {
-            o.writeString(1, in);
-            o.writeString(2, out);
-            o.writeString(3, out);
-            o.writeString(4, "Identity");
         }));
     }
 

@@ -9,7 +9,6 @@ import dev.skillnet.inference.evaluate.ActiveSkills;
 import dev.skillnet.inference.evaluate.TaskEvaluator;
 import dev.skillnet.inference.evaluate.TaskLogits;
 import dev.skillnet.model.SkillNetModel;
-import dev.skillnet.model.heads.HeadKind;
 import dev.skillnet.tasks.declare.TaskDeclaration;
 import java.nio.LongBuffer;
 import java.util.List;
@@ -52,13 +51,8 @@ public final class OrtTaskLogits implements TaskLogits, AutoCloseable {
     }
 
     @Override
-    public HeadKind headKind(TaskDeclaration task) {
-        return model.head(task.name()).kind();
-    }
-
-    @Override
-    public int attentionHeads() {
-        return model.bert().config().numAttentionHeads();
+    public SkillNetModel model() {
+        return model;
     }
 
     @Override

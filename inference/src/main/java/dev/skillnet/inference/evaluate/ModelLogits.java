@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.skillnet.data.tokenize.Encoded;
 import dev.skillnet.model.SkillNetModel;
-import dev.skillnet.model.heads.HeadKind;
 import dev.skillnet.model.nn.NoGradient;
 import dev.skillnet.tasks.batch.PaddedBatch;
 import dev.skillnet.tasks.declare.TaskDeclaration;
@@ -19,16 +18,6 @@ import java.util.List;
  * @param manager parent of the per-batch scopes
  */
 public record ModelLogits(SkillNetModel model, long padId, NDManager manager) implements TaskLogits {
-
-    @Override
-    public HeadKind headKind(TaskDeclaration task) {
-        return model.head(task.name()).kind();
-    }
-
-    @Override
-    public int attentionHeads() {
-        return model.bert().config().numAttentionHeads();
-    }
 
     @Override
     public List<float[]> logits(TaskDeclaration task, List<Encoded> batch) {

@@ -1,6 +1,7 @@
 package dev.skillnet.inference.evaluate;
 
 import dev.skillnet.data.tokenize.Encoded;
+import dev.skillnet.model.SkillNetModel;
 import dev.skillnet.model.heads.HeadKind;
 import dev.skillnet.tasks.declare.TaskDeclaration;
 import java.util.List;
@@ -13,15 +14,22 @@ import java.util.List;
  */
 public interface TaskLogits extends AutoCloseable {
 
+    /** @return the model whose tasks it runs */
+    SkillNetModel model();
+
     /**
-     * @param task the task, whose declared skills are the active ones
+     * @param task the task
      * @return what the task's head outputs
      * @throws IllegalArgumentException when the model has no head for the task
      */
-    HeadKind headKind(TaskDeclaration task);
+    default HeadKind headKind(TaskDeclaration task) {
+        return model().head(task.name()).kind();
+    }
 
     /** @return the encoder's attention heads, which bound how many long inputs share a batch ({@link EvalBatches}) */
-    int attentionHeads();
+    default int attentionHeads() {
+        return model().bert().config().numAttentionHeads();
+    }
 
     /**
      * @param task the task
