@@ -9,6 +9,7 @@ import dev.skillnet.core.io.AtomicFiles;
 import dev.skillnet.data.read.Utf8Text;
 import dev.skillnet.inference.MultitaskModel;
 import dev.skillnet.inference.SkillNet;
+import dev.skillnet.onnx.EvalEngine;
 import dev.skillnet.inference.TaskInfo;
 import dev.skillnet.inference.json.FieldException;
 import java.io.IOException;
@@ -48,6 +49,11 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "64", description = "Inputs per forward pass (default ${DEFAULT-VALUE}).")
     int batchSize;
 
+    @Option(names = "--engine", defaultValue = "onnx", paramLabel = "NAME", description = {
+            "What runs the forward passes (default ${DEFAULT-VALUE}): onnx (ONNX Runtime, fp32: the predictions of",
+            "pytorch, faster), onnx-int8 (int8 weights: faster again, predictions may move) or pytorch."})
+    String engine;
+
     /**
      * Reads the inputs, predicts them through the Java API's JSON path ({@link
      * MultitaskModel#predictJson}, which the HTTP server and the Spark jobs share) and prints one
@@ -71,7 +77,8 @@ final class PredictCommand implements Callable<Integer> {
             throw new UserInputException(input, "no inputs: the file is empty");
         }
         List<JsonObject> answers;
-        try (MultitaskModel m = SkillNet.builder().setModel(model).optBatchSize(batchSize).load()) {
+        EvalEngine chosen = EvalEngine.parse(engine);
+        try (MultitaskModel m = SkillNet.builder().setModel(model).optBatchSize(batchSize).optEngine(chosen).load()) {
             List<String> names = m.tasks().stream().map(TaskInfo::name).toList();
             if (!names.contains(task)) {
                 throw new UserInputException("unknown task '" + task + "'; the model has " + names);

@@ -11,7 +11,9 @@ import dev.skillnet.data.TextExample;
 import dev.skillnet.inference.checkpoint.TrainedModel;
 import dev.skillnet.inference.djl.TaskBlock;
 import dev.skillnet.inference.djl.TaskTranslator;
+import dev.skillnet.inference.evaluate.LogitsEngine;
 import dev.skillnet.inference.evaluate.TaskEvaluator;
+import dev.skillnet.inference.evaluate.TaskLogits;
 import dev.skillnet.inference.json.FieldException;
 import dev.skillnet.inference.json.PredictJson;
 import dev.skillnet.inference.json.PredictJsons;
@@ -61,20 +63,27 @@ public final class MultitaskModel implements AutoCloseable {
     private final int batchSize;
     private final ReentrantLock forward = new ReentrantLock(true);
     private final Map<String, Model> djlModels = new ConcurrentHashMap<>();
+    private final TaskLogits logits;
     private volatile boolean closed;
 
-    private MultitaskModel(Path dir, NDManager manager, TrainedModel trained, int batchSize) {
+    private MultitaskModel(Path dir, NDManager manager, TrainedModel trained, int batchSize, LogitsEngine engine) {
         this.dir = dir;
         this.manager = manager;
         this.trained = trained;
         this.batchSize = batchSize;
+        this.logits = engine.open(trained.model(), trained.tokenizer().padId(), manager);
     }
 
-    static MultitaskModel open(Path dir, int batchSize) {
+    static MultitaskModel open(Path dir, int batchSize, LogitsEngine engine) {
         NDManager manager = NDManager.newBaseManager();
+        TrainedModel trained = null;
         try {
-            return new MultitaskModel(dir, manager, TrainedModel.load(dir, manager), batchSize);
+            trained = TrainedModel.load(dir, manager);
+            return new MultitaskModel(dir, manager, trained, batchSize, engine);
         } catch (RuntimeException e) {
+            if (trained != null) {
+                trained.close();
+            }
             manager.close();
             throw e;
         }
@@ -202,6 +211,7 @@ public final class MultitaskModel implements AutoCloseable {
             if (!closed) {
                 closed = true;
                 djlModels.values().forEach(Model::close);
+                logits.close();
                 trained.close();
                 manager.close();
             }
@@ -355,8 +365,7 @@ public final class MultitaskModel implements AutoCloseable {
         forward.lock();
         try {
             checkOpen();
-            return TaskEvaluator.predict(kind, d, labels, examples, f.features(), trained.model(),
-                    trained.tokenizer(), manager, batchSize);
+            return TaskEvaluator.predict(kind, d, labels, examples, f.features(), logits, batchSize);
         } finally {
             forward.unlock();
         }

@@ -11,6 +11,7 @@ import dev.skillnet.inference.evaluate.TaskLogits;
 import dev.skillnet.model.SkillNetModel;
 import dev.skillnet.tasks.declare.TaskDeclaration;
 import java.nio.LongBuffer;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -18,9 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A task's logits from ONNX Runtime: on a task's first batch its graph is exported ({@link
- * TaskGraph}) and loaded into a session, which later batches of that task reuse. One session is
- * held at a time (evaluation runs a task's batches together): a batch of another task closes it
- * and loads that task's. Close this to free it. Not for concurrent use.
+ * TaskGraph}) and loaded into a session, which later batches of that task reuse until {@link
+ * #release} (evaluate-all releases each task when it is done, so it holds one session at a time;
+ * the Java API keeps every task's). Close this to free them. Not for concurrent use.
  */
 public final class OrtTaskLogits implements TaskLogits, AutoCloseable {
 
@@ -31,8 +32,7 @@ public final class OrtTaskLogits implements TaskLogits, AutoCloseable {
     private final Precision precision;
     private final int threads;
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
-    private String sessionTask;
-    private OrtSession session;
+    private final Map<String, OrtSession> sessions = new HashMap<>();
 
     /**
      * @param model the model, whose weights are read once per task when its graph is exported
@@ -86,37 +86,46 @@ public final class OrtTaskLogits implements TaskLogits, AutoCloseable {
     }
 
     private OrtSession session(TaskDeclaration task) {
-        if (task.name().equals(sessionTask)) {
+        OrtSession session = sessions.get(task.name());
+        if (session != null) {
             return session;
         }
-        close();
         long start = System.nanoTime();
         byte[] graph = TaskGraph.export(model, task.name(), ActiveSkills.of(model, task), precision);
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threads);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             session = env.createSession(graph, options);
-            sessionTask = task.name();
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime could not load the exported graph of task " + task.name()
                     + ": " + e.getMessage(), e);
         }
+        sessions.put(task.name(), session);
         LOG.info("{}: exported ({}, {} MB) and loaded into ONNX Runtime in {} s", task.name(), precision.json(),
                 graph.length >> 20, String.format("%.1f", (System.nanoTime() - start) / 1e9));
         return session;
     }
 
-    /** Frees the session. */
+    /** Closes the task's session, if it has one. */
+    @Override
+    public void release(TaskDeclaration task) {
+        closeSession(sessions.remove(task.name()));
+    }
+
+    /** Frees every session. */
     @Override
     public void close() {
+        sessions.values().forEach(OrtTaskLogits::closeSession);
+        sessions.clear();
+    }
+
+    private static void closeSession(OrtSession session) {
         if (session != null) {
             try {
                 session.close();
             } catch (OrtException e) {
                 LOG.warn("closing an ONNX Runtime session: {}", e.getMessage());
             }
-            session = null;
-            sessionTask = null;
         }
     }
 }

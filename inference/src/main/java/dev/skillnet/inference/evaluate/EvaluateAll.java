@@ -54,6 +54,7 @@ public final class EvaluateAll {
             int batchSize) {
         long start = System.nanoTime();
         Score score = TaskEvaluator.evaluate(task, split, 0, logits, tokenizer, batchSize).score();
+        logits.release(task.declaration());
         Score baseline = task.splits().contains("train")
                 ? task.kind().decoder().baseline(task.examples("train"), task.examples(split), task.labels(),
                         task.declaration().metric())

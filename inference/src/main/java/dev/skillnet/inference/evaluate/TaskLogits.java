@@ -39,6 +39,14 @@ public interface TaskLogits extends AutoCloseable {
      */
     List<float[]> logits(TaskDeclaration task, List<Encoded> batch);
 
+    /**
+     * Says that the caller is done with a task for now (evaluate-all, after each task), so that an
+     * implementation may free what it holds for it; a later batch of the task loads it again.
+     *
+     * @param task the task
+     */
+    default void release(TaskDeclaration task) {}
+
     /** Frees what the implementation holds beside the model (nothing for the model's own path). */
     @Override
     default void close() {}
