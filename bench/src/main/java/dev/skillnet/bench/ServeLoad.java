@@ -1,5 +1,6 @@
 package dev.skillnet.bench;
 
+import dev.skillnet.inference.evaluate.LogitsEngine;
 import dev.skillnet.server.ModelServer;
 import dev.skillnet.server.ServerConfig;
 import java.io.IOException;
@@ -66,6 +67,7 @@ public final class ServeLoad {
     public record Result(List<Row> rows, Soak soak) {}
 
     private final Path model;
+    private final LogitsEngine engine;
     private final String task;
     private final List<String> texts;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -75,12 +77,14 @@ public final class ServeLoad {
      * @param model a trained model folder
      * @param task the task to post to (single-text classification or sequence labelling)
      * @param texts the texts to send, in turn
+     * @param engine what runs the server's forward passes
      */
-    public ServeLoad(Path model, String task, List<String> texts) {
+    public ServeLoad(Path model, String task, List<String> texts, LogitsEngine engine) {
         if (texts.isEmpty()) {
             throw new IllegalArgumentException("no texts to send");
         }
         this.model = model;
+        this.engine = engine;
         this.task = task;
         this.texts = List.copyOf(texts);
     }
@@ -137,7 +141,7 @@ public final class ServeLoad {
 
     private ModelServer start(boolean batching) throws InterruptedException {
         ModelServer server = ModelServer.start(model, ServerConfig.builder().optPort(0).optBatching(batching)
-                .optMaxQueued(1024).build());
+                .optMaxQueued(1024).optEngine(engine).build());
         if (!server.awaitReady(10, TimeUnit.MINUTES)) {
             String why = server.loadError();
             server.close();

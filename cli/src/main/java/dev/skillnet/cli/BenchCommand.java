@@ -9,6 +9,7 @@ import dev.skillnet.bench.ServeLoad;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.core.io.AtomicFiles;
 import dev.skillnet.data.read.Utf8Text;
+import dev.skillnet.onnx.EvalEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -61,6 +62,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--serve-task", defaultValue = "tnews", description = "--serve: the task to post the bundled "
             + "sample's test texts to (default ${DEFAULT-VALUE}).")
     String serveTask;
+
+    @Option(names = "--serve-engine", defaultValue = "pytorch", paramLabel = "NAME", description = "--serve: what runs "
+            + "the server's forward passes: pytorch, onnx or onnx-int8 (default ${DEFAULT-VALUE}).")
+    String serveEngine;
 
     @Option(names = "--requests", defaultValue = "1000", description = "--serve: requests per row (default ${DEFAULT-VALUE}).")
     int requests;
@@ -123,7 +128,8 @@ final class BenchCommand implements Callable<Integer> {
                 texts.add(JsonParser.parseString(line).getAsJsonObject().get("sentence").getAsString());
             }
         }
-        ServeLoad.Result r = new ServeLoad(serve, serveTask, texts).run(requests, soakRequests);
+        ServeLoad.Result r = new ServeLoad(serve, serveTask, texts, EvalEngine.parse(serveEngine)).run(requests,
+                soakRequests);
         return report(r, ServeLoad.markdown(r));
     }
 }

@@ -1,6 +1,7 @@
 package dev.skillnet.cli;
 
 import dev.skillnet.core.UserInputException;
+import dev.skillnet.onnx.EvalEngine;
 import dev.skillnet.server.ModelServer;
 import dev.skillnet.server.ServerConfig;
 import java.nio.file.Files;
@@ -46,12 +47,18 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-queued", description = "Most inputs queued at once before answering 503 (default 256).")
     Integer maxQueued;
 
+    @Option(names = "--engine", defaultValue = "pytorch", paramLabel = "NAME", description = {
+            "What runs the forward passes (default ${DEFAULT-VALUE}): pytorch, onnx (ONNX Runtime, fp32: the same",
+            "answers; each task exported when the server loads it) or onnx-int8 (int8 weights: answers may move)."})
+    String engine;
+
     @Override
     public Integer call() throws InterruptedException {
         if (!Files.isDirectory(model)) {
             throw new UserInputException(model, "no such model folder (give a trained model, e.g. runs/demo/best)");
         }
-        ServerConfig.Builder b = ServerConfig.builder().optHost(host).optPort(port).optBatching(batching);
+        ServerConfig.Builder b = ServerConfig.builder().optHost(host).optPort(port).optBatching(batching)
+                .optEngine(EvalEngine.parse(engine));
         if (maxBatch != null) {
             b.optMaxBatch(maxBatch);
         }

@@ -27,16 +27,28 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // reads block
 class ServeCommandTest {
 
-    private static Process serve(Path model) throws Exception {
+    private static Process serve(Path model, String... more) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(java, "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--model", model.toString(), "--port", "0"))
-                .redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Dai.djl.offline=true", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "serve", "--model", model.toString(),
+                "--port", "0"));
+        command.addAll(List.of(more));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
     @Test
     void servesUntilSigtermThenExitsZero(@TempDir Path tmp) throws Exception {
         Process p = serve(RandomModel.save(tmp.resolve("model"), 9));
+        try {
+            check(p);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void servesThroughOnnxRuntimeWhenAsked(@TempDir Path tmp) throws Exception {
+        Process p = serve(RandomModel.save(tmp.resolve("model"), 9), "--engine", "onnx");
         try {
             check(p);
         } finally {

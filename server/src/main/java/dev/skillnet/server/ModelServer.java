@@ -108,7 +108,8 @@ public final class ModelServer implements AutoCloseable {
     private void load(Path modelDir) {
         long start = System.nanoTime();
         try {
-            MultitaskModel m = SkillNet.builder().setModel(modelDir).optBatchSize(config.maxBatch()).load();
+            MultitaskModel m = SkillNet.builder().setModel(modelDir).optBatchSize(config.maxBatch())
+                    .optEngine(config.engine()).load();
             Map<String, TaskInfo> byName = new LinkedHashMap<>();
             m.tasks().forEach(t -> byName.put(t.name(), t));
             metrics.tasks(byName.keySet());

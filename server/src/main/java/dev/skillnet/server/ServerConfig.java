@@ -1,5 +1,7 @@
 package dev.skillnet.server;
 
+import dev.skillnet.inference.evaluate.LogitsEngine;
+
 /**
  * How the server listens, gathers requests and bounds what it accepts. Build one with {@link
  * #builder()}; every value has a default.
@@ -15,9 +17,10 @@ package dev.skillnet.server;
  * @param maxTextChars the longest string field, in Java chars
  * @param maxBodyBytes the largest request body
  * @param drainSeconds on shutdown, how long accepted requests get to finish
+ * @param engine what runs the forward passes ({@link LogitsEngine#PYTORCH} unless told)
  */
 public record ServerConfig(String host, int port, boolean batching, int maxBatch, int maxWaitMillis, int maxQueued,
-        int maxInputs, int maxTextChars, int maxBodyBytes, int drainSeconds) {
+        int maxInputs, int maxTextChars, int maxBodyBytes, int drainSeconds, LogitsEngine engine) {
 
     /** Checks the bounds. */
     public ServerConfig {
@@ -30,6 +33,7 @@ public record ServerConfig(String host, int port, boolean batching, int maxBatch
         require(maxTextChars > 0, "max text length must be positive, got " + maxTextChars);
         require(maxBodyBytes > 0, "max body size must be positive, got " + maxBodyBytes);
         require(drainSeconds >= 0, "drain time must be >= 0 s, got " + drainSeconds);
+        java.util.Objects.requireNonNull(engine, "engine");
     }
 
     private static void require(boolean ok, String message) {
@@ -46,7 +50,8 @@ public record ServerConfig(String host, int port, boolean batching, int maxBatch
     /**
      * Builds a {@link ServerConfig}. Defaults: 127.0.0.1:8080; batching on, at most 32 inputs per
      * forward pass, 5 ms of waiting for a batch to fill; 256 inputs queued at most; 64 inputs per
-     * request, strings of at most 20,000 chars, bodies of at most 4 MiB; 30 s to drain on shutdown.
+     * request, strings of at most 20,000 chars, bodies of at most 4 MiB; 30 s to drain on shutdown;
+     * the model's own PyTorch path.
      */
     public static final class Builder {
 
@@ -60,6 +65,7 @@ public record ServerConfig(String host, int port, boolean batching, int maxBatch
         private int maxTextChars = 20_000;
         private int maxBodyBytes = 4 << 20;
         private int drainSeconds = 30;
+        private LogitsEngine engine = LogitsEngine.PYTORCH;
 
         private Builder() {}
 
@@ -123,13 +129,19 @@ public record ServerConfig(String host, int port, boolean batching, int maxBatch
             return this;
         }
 
+        /** @param v what runs the forward passes @return this builder */
+        public Builder optEngine(LogitsEngine v) {
+            engine = v;
+            return this;
+        }
+
         /**
          * @return the configuration
          * @throws IllegalArgumentException naming a value out of range
          */
         public ServerConfig build() {
             return new ServerConfig(host, port, batching, maxBatch, maxWaitMillis, maxQueued, maxInputs, maxTextChars,
-                    maxBodyBytes, drainSeconds);
+                    maxBodyBytes, drainSeconds, engine);
         }
     }
 }
