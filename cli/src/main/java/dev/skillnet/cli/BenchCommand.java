@@ -52,7 +52,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "bench.json", paramLabel = "FILE", description = "The JSON to write (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Full data for padding waste (default: ../shared/data); with --engines, the data to evaluate (default: the bundled samples).")
+    @Option(names = "--data", paramLabel = "DIR", description = "Full data for padding waste (default: "
+            + "../shared/data); with --engines, the data to evaluate (default: the bundled samples).")
     Path dataRoot;
 
     @Option(names = "--serve", paramLabel = "DIR", description = "Only the HTTP load test of 'skillnet serve' on this "
@@ -74,15 +75,16 @@ final class BenchCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}).")
     int soakRequests;
 
-    @Option(names = "--engines", paramLabel = "DIR", description = "Only evaluation engines side by side on this trained "
-            + "model: each task's test split evaluated by pytorch, onnx and onnx-int8 in turn, --rounds times.")
+    @Option(names = "--engines", paramLabel = "DIR", description = "Only evaluation engines side by side on this "
+            + "trained model: each task's test split evaluated by pytorch, onnx and onnx-int8 in turn, --rounds times.")
     Path engines;
 
     @Option(names = "--engine-tasks", split = ",", paramLabel = "NAME", description = "--engines: only these tasks "
             + "(default: cmrc2018).")
     List<String> engineTasks = new ArrayList<>(List.of("cmrc2018"));
 
-    @Option(names = "--rounds", defaultValue = "2", description = "--engines: rounds per engine (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", defaultValue = "2",
+            description = "--engines: rounds per engine (default ${DEFAULT-VALUE}).")
     int rounds;
 
     @Override

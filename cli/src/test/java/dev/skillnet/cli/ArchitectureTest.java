@@ -69,7 +69,8 @@ class ArchitectureTest {
     @Test
     void theRulesSeeEveryModule() {
         for (String p : new String[] {"dev.skillnet.core", "dev.skillnet.model.bert", "dev.skillnet.tasks.kinds",
-                "dev.skillnet.inference", "dev.skillnet.onnx", "dev.skillnet.server", "dev.skillnet.train", "dev.skillnet.train.optim",
+                "dev.skillnet.inference", "dev.skillnet.onnx",
+                "dev.skillnet.server", "dev.skillnet.train", "dev.skillnet.train.optim",
                 "dev.skillnet.cli"}) {
             org.junit.jupiter.api.Assertions.assertTrue(classes.containPackage(p), "classes of " + p + " were not read");
         }

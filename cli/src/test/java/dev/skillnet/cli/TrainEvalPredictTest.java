@@ -75,7 +75,8 @@ class TrainEvalPredictTest {
         CliRun pytorch = CliRun.of("eval", "--model", run.resolve("best").toString(), "--data", SAMPLES, "--out",
                 withPytorch.toString(), "--engine", "pytorch");
         assertEquals(0, pytorch.code(), pytorch.err());
-        assertEquals(Files.readString(again.resolve("results.json")), Files.readString(withPytorch.resolve("results.json")),
+        assertEquals(Files.readString(again.resolve("results.json")),
+                Files.readString(withPytorch.resolve("results.json")),
                 "ONNX Runtime (the default engine) scores every task as the model's own forward path does");
 
         Path in = Files.writeString(tmp.resolve("in.jsonl"), "{\"text\": \"李明在北京工作\"}\n");

@@ -123,7 +123,8 @@ public final class TaskGraph {
             String y = feedForward(p + "skills." + skill + ".", attended);
             sum = sum == null ? y : g.node("Add", List.of(sum, y));
         }
-        return skills.size() == 1 ? sum : g.node("Div", List.of(sum, g.scalar(p + "skills.count", skills.size())));
+        return skills.size() == 1 ? sum
+                : g.node("Div", List.of(sum, g.scalar("skill_count_" + skills.size(), skills.size())));
     }
 
     /**
@@ -135,9 +136,9 @@ public final class TaskGraph {
     private String attention(String p, String x, String maskBias) {
         int heads = config.numAttentionHeads();
         int d = config.headSize();
-        String headShape = g.longs(p + "head_shape", 0, 0, heads, d);
+        String headShape = g.longs("head_shape", 0, 0, heads, d); // constants are shared by name across layers
         // q / √d before the product, as BertSelfAttention does
-        String q = g.node("Mul", List.of(dense(p + "self.query", x), g.scalar(p + "self.scale",
+        String q = g.node("Mul", List.of(dense(p + "self.query", x), g.scalar("query_scale",
                 (float) (1 / Math.sqrt(d)))));
         String qh = g.node("Transpose", List.of(g.node("Reshape", List.of(q, headShape))),
                 Attribute.of("perm", 0, 2, 1, 3)); // [B, heads, T, d]
@@ -149,7 +150,7 @@ public final class TaskGraph {
         String probs = g.node("Softmax", List.of(scores), Attribute.of("axis", -1L));
         String context = g.node("Transpose", List.of(g.node("MatMul", List.of(probs, vh))),
                 Attribute.of("perm", 0, 2, 1, 3)); // [B, T, heads, d]
-        String merged = g.node("Reshape", List.of(context, g.longs(p + "merged_shape", 0, 0, (long) heads * d)));
+        String merged = g.node("Reshape", List.of(context, g.longs("merged_shape", 0, 0, (long) heads * d)));
         String out = g.node("Add", List.of(dense(p + "output.dense", merged), x));
         return layerNorm(p + "output.LayerNorm", out);
     }
@@ -221,7 +222,8 @@ public final class TaskGraph {
         String weight = g.int8(p + ".weight.int8", new long[] {w.in(), w.out()}, q.values());
         String scale = g.floats(p + ".weight.scale", new long[] {w.out()}, q.scales());
         String zero = g.int8(p + ".weight.zero_point", new long[] {w.out()}, new byte[w.out()]);
-        return g.node(GraphWriter.MICROSOFT, "DynamicQuantizeMatMul", List.of(x, weight, scale, zero, table(p + ".bias")));
+        return g.node(GraphWriter.MICROSOFT, "DynamicQuantizeMatMul",
+                List.of(x, weight, scale, zero, table(p + ".bias")));
     }
 
     /** A dense layer in fp32: {@code MatMul(x, weight^T) + bias}. */
@@ -239,7 +241,7 @@ public final class TaskGraph {
         NDArray w = parameter(p + ".weight").getArray(); // [out, in]
         int out = (int) w.getShape().get(0);
         int in = (int) w.getShape().get(1);
-        try (NDArray t = w.transpose(1, 0).toDevice(w.getDevice(), true)) { // [in, out], a copy
+        try (NDArray view = w.transpose(1, 0); NDArray t = view.toDevice(w.getDevice(), true)) { // [in, out], a copy
             return new Matrix(t.toFloatArray(), in, out);
         }
     }

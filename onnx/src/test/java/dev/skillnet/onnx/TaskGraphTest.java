@@ -157,7 +157,8 @@ class TaskGraphTest {
                 // int8 weights and uint8 inputs round each matrix multiply's inputs by up to half a
                 // step (1/254 of the largest magnitude); over this random model's 2 layers at width
                 // 32 the logits move by 2-5% of their mean size
-                System.out.printf("%s int8: mean |difference| %.4f, mean |logit| %.4f%n", t.name(), diff, meanAbs(expected));
+                System.out.printf("%s int8: mean |difference| %.4f, mean |logit| %.4f%n", t.name(), diff,
+                        meanAbs(expected));
                 assertTrue(diff < 0.08 * meanAbs(expected), t.name() + ": mean difference " + diff
                         + " against a mean logit size of " + meanAbs(expected));
                 assertTrue(diff > 0, t.name() + ": int8 cannot be exact");
