@@ -26,8 +26,10 @@ import dev.skillnet.train.sampling.TaskSampler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -94,9 +96,11 @@ public final class JointTrainer {
      * @param skippedSteps steps whose update was skipped because a gradient was not finite
      * @param inputs training inputs this process trained on (windows, for reading comprehension)
      * @param evalSeconds the part of {@code seconds} spent in dev evaluations and saving checkpoints
+     * @param taskTimes per task, in the run's task order: the batches, inputs and step seconds of this process
      */
     public record Result(int steps, int bestStep, double bestDevAverage, Map<String, Long> taskCounts, double seconds,
-            int firstStep, double[] losses, int skippedSteps, long inputs, double evalSeconds) {
+            int firstStep, double[] losses, int skippedSteps, long inputs, double evalSeconds,
+            Map<String, TaskTime> taskTimes) {
 
         /** @return seconds of training steps, dev evaluations and checkpoints excluded */
         public double trainSeconds() {
@@ -227,12 +231,18 @@ public final class JointTrainer {
             int consecutive = 0;
             long inputs = 0;
             long evalNanos = 0;
+            TaskTime[] times = new TaskTime[n];
+            Arrays.fill(times, TaskTime.NONE);
             for (int step = first; step <= config.steps(); step++) {
                 int ti = sampler.next();
                 Task<?, ?> task = tasks.get(ti);
                 List<Feature> batch = streams.get(ti).next();
                 Engine.getInstance().setRandomSeed(dropoutSeed(config.seed(), step));
+                int batchTokens = tokens(batch);
+                long stepStart = System.nanoTime();
                 StepOutcome outcome = step(task, batch, skills.get(ti), params.get(ti), optimizer, step);
+                times[ti] = times[ti].plus(new TaskTime(1, batch.size(), batchTokens,
+                        (System.nanoTime() - stepStart) / 1e9));
                 losses[step - first] = outcome.loss();
                 inputs += batch.size();
                 if (outcome.skipped() == null) {
@@ -246,7 +256,7 @@ public final class JointTrainer {
                                 + " steps running (" + outcome.skipped() + ")");
                     }
                 }
-                progress.record(outcome.loss(), tokens(batch));
+                progress.record(outcome.loss(), batchTokens);
                 if (step % config.logEvery() == 0 || step == config.steps()) {
                     progress.log(step, task.name(), outcome.loss());
                 }
@@ -271,15 +281,18 @@ public final class JointTrainer {
                 }
             }
             Map<String, Long> counts = new LinkedHashMap<>();
+            Map<String, TaskTime> taskTimes = new LinkedHashMap<>();
             for (int i = 0; i < n; i++) {
                 counts.put(names.get(i), sampler.counts()[i]);
+                taskTimes.put(names.get(i), times[i]);
             }
             LOG.info("batches per task: {}", sampler.summary());
+            LOG.info("training seconds per task: {}", timeSummary(taskTimes));
             if (skipped > 0) {
                 LOG.warn("{} steps skipped for non-finite gradients", skipped);
             }
             return new Result(config.steps(), bestStep, best, counts, progress.elapsedSeconds(), first, losses,
-                    skipped, inputs, evalNanos / 1e9);
+                    skipped, inputs, evalNanos / 1e9, taskTimes);
         }
     }
 
@@ -419,6 +432,15 @@ public final class JointTrainer {
             n += f.length();
         }
         return n;
+    }
+
+    private static String timeSummary(Map<String, TaskTime> times) {
+        double total = times.values().stream().mapToDouble(TaskTime::seconds).sum();
+        List<String> parts = new ArrayList<>();
+        times.forEach((name, t) -> parts.add(String.format(Locale.ROOT,
+                "%s %.0f s (%.1f%%; %d batches, %.2f s each; %.2f ms a token)", name, t.seconds(),
+                total > 0 ? 100 * t.seconds() / total : 0, t.batches(), t.secondsPerBatch(), t.millisPerToken())));
+        return String.join(", ", parts);
     }
 
     private static String probabilities(List<String> names, double[] p) {
