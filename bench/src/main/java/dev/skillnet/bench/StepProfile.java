@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Where one training step's time goes, measured: the step runs under PyTorch's profiler, and each
@@ -19,10 +18,6 @@ import java.util.Set;
  * @param ops every operator's self time, largest first
  */
 record StepProfile(TrainStepBench.StepPhases phases, double matmulSeconds, List<TraceSelfTime.OpTime> ops) {
-
-    /** Operators that are matrix multiplies (their self time is GEMM time). */
-    static final Set<String> MATMUL = Set.of("aten::mm", "aten::addmm", "aten::bmm", "aten::baddbmm",
-            "aten::addmv", "aten::mv", "aten::dot", "aten::_mkldnn_matmul");
 
     /**
      * Runs one step of {@code bench} under the profiler.
@@ -39,7 +34,7 @@ record StepProfile(TrainStepBench.StepPhases phases, double matmulSeconds, List<
             bench.step();
             JniUtils.stopProfile(trace.toString());
             List<TraceSelfTime.OpTime> ops = TraceSelfTime.read(trace);
-            double matmul = ops.stream().filter(o -> MATMUL.contains(o.name()))
+            double matmul = ops.stream().filter(o -> TraceSelfTime.MATMUL.contains(o.name()))
                     .mapToDouble(TraceSelfTime.OpTime::seconds).sum();
             return new StepProfile(bench.phases(), matmul, ops);
         } catch (IOException e) {
@@ -70,6 +65,6 @@ record StepProfile(TrainStepBench.StepPhases phases, double matmulSeconds, List<
      * @return the {@code n} largest operators that are not matrix multiplies
      */
     List<TraceSelfTime.OpTime> topOther(int n) {
-        return ops.stream().filter(o -> !MATMUL.contains(o.name())).limit(n).toList();
+        return ops.stream().filter(o -> !TraceSelfTime.MATMUL.contains(o.name())).limit(n).toList();
     }
 }

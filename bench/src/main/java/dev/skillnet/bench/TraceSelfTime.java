@@ -1,5 +1,6 @@
 package dev.skillnet.bench;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -15,6 +16,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the Chrome-trace file that PyTorch's profiler writes (events with a start {@code ts} and a
@@ -22,7 +24,8 @@ import java.util.Map;
  * operator its <em>self</em> time: its duration minus that of the operators it called. Summed
  * self times add up to the profiled time without counting a nested call twice, so
  * {@code aten::matmul} gets only its dispatch overhead and the {@code aten::mm} inside it gets the
- * arithmetic.
+ * arithmetic. When the profiler recorded input shapes, each matrix multiply's floating-point
+ * operations are counted from them (2MKN for [M, K] x [K, N], times the batch for {@code bmm}).
  */
 final class TraceSelfTime {
 
@@ -32,8 +35,20 @@ final class TraceSelfTime {
      * @param name the operator, as the profiler names it ({@code aten::mm}, {@code aten::gelu})
      * @param seconds its summed self time
      * @param calls how many times it ran
+     * @param flops the floating-point operations of its calls, counted from their input shapes for
+     *     the matrix multiplies ({@link #MATMUL}); 0 for other operators or without shapes
      */
-    record OpTime(String name, double seconds, long calls) {}
+    record OpTime(String name, double seconds, long calls, double flops) {
+
+        /** @return its arithmetic rate in GFLOP/s of self time, 0 without counted operations */
+        double gflops() {
+            return seconds > 0 && flops > 0 ? flops / seconds / 1e9 : 0;
+        }
+    }
+
+    /** Operators that are matrix multiplies (their self time is GEMM time). */
+    static final Set<String> MATMUL = Set.of("aten::mm", "aten::addmm", "aten::bmm",
+            "aten::baddbmm", "aten::addmv", "aten::mv", "aten::dot", "aten::_mkldnn_matmul");
 
     private TraceSelfTime() {}
 
@@ -41,12 +56,14 @@ final class TraceSelfTime {
         final String name;
         final double start;
         final double end;
+        final double flops;
         double children;
 
-        Event(String name, double start, double duration) {
+        Event(String name, double start, double duration, double flops) {
             this.name = name;
             this.start = start;
             this.end = start + duration;
+            this.flops = flops;
         }
     }
 
@@ -63,9 +80,10 @@ final class TraceSelfTime {
                 if (!"X".equals(o.get("ph").getAsString())) {
                     continue;
                 }
+                String name = o.get("name").getAsString();
+                double flops = MATMUL.contains(name) && o.has("shape") ? flops(name, o.getAsJsonArray("shape")) : 0;
                 byThread.computeIfAbsent(o.get("tid").getAsString(), k -> new ArrayList<>())
-                        .add(new Event(o.get("name").getAsString(), o.get("ts").getAsDouble(),
-                                o.get("dur").getAsDouble()));
+                        .add(new Event(name, o.get("ts").getAsDouble(), o.get("dur").getAsDouble(), flops));
             }
         }
         Map<String, double[]> totals = new LinkedHashMap<>();
@@ -83,14 +101,52 @@ final class TraceSelfTime {
                 open.push(ev);
             }
             for (Event ev : events) {
-                double[] t = totals.computeIfAbsent(ev.name, k -> new double[2]);
+                double[] t = totals.computeIfAbsent(ev.name, k -> new double[3]);
                 t[0] += Math.max(0, ev.end - ev.start - ev.children);
                 t[1]++;
+                t[2] += ev.flops;
             }
         }
         List<OpTime> ops = new ArrayList<>();
-        totals.forEach((name, t) -> ops.add(new OpTime(name, t[0] / 1e6, (long) t[1])));
+        totals.forEach((name, t) -> ops.add(new OpTime(name, t[0] / 1e6, (long) t[1], t[2])));
         ops.sort(Comparator.comparingDouble(OpTime::seconds).reversed());
         return ops;
+    }
+
+    /**
+     * @param name a matrix-multiply operator
+     * @param shape its inputs' shapes, as the profiler records them
+     * @return its floating-point operations (a multiply and an add per inner-product term), 0 when
+     *     the shapes are not those of a matrix multiply
+     */
+    static double flops(String name, JsonArray shape) {
+        // addmm(bias, a, b) and baddbmm(c, a, b) take their factors second and third
+        int first = name.equals("aten::addmm") || name.equals("aten::baddbmm") || name.equals("aten::addmv") ? 1 : 0;
+        if (shape.size() < first + 2) {
+            return 0;
+        }
+        long[] a = dims(shape.get(first).getAsJsonArray());
+        long[] b = dims(shape.get(first + 1).getAsJsonArray());
+        if (a.length == 2 && b.length == 2 && a[1] == b[0]) {
+            return 2.0 * a[0] * a[1] * b[1];
+        }
+        if (a.length == 3 && b.length == 3 && a[0] == b[0] && a[2] == b[1]) {
+            return 2.0 * a[0] * a[1] * a[2] * b[2];
+        }
+        if (a.length == 2 && b.length == 1 && a[1] == b[0]) {
+            return 2.0 * a[0] * a[1];
+        }
+        if (a.length == 1 && b.length == 1 && a[0] == b[0]) {
+            return 2.0 * a[0];
+        }
+        return 0;
+    }
+
+    private static long[] dims(JsonArray array) {
+        long[] d = new long[array.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = array.get(i).getAsLong();
+        }
+        return d;
     }
 }

@@ -49,6 +49,38 @@ class TraceSelfTimeTest {
         assertEquals(2, ops.get(0).calls());
     }
 
+    private static String shaped(String name, double ts, double dur, String shape) {
+        return String.format(java.util.Locale.ROOT,
+                "{\"name\": \"%s\", \"ph\": \"X\", \"ts\": %.3f, \"dur\": %.3f, \"tid\": 1, \"pid\": \"CPU Functions\","
+                        + " \"shape\": %s, \"args\": {}}", name, ts, dur, shape);
+    }
+
+    @Test
+    void matrixMultipliesCountTheirOperationsFromTheRecordedShapes() throws IOException {
+        // mm [4, 8] x [8, 3]: 2*4*8*3 = 192; addmm(bias [3], [5, 8], [8, 3]): 240; bmm [2, 4, 8] x [2, 8, 3]:
+        // 384; baddbmm(c, [2, 4, 8], [2, 8, 3]): 384; mm with mismatched inner sizes counts nothing;
+        // GELU is not a matrix multiply whatever its shape
+        String trace = "[\n" + String.join(",\n",
+                shaped("aten::mm", 0, 1, "[[4, 8], [8, 3]]"),
+                shaped("aten::addmm", 10, 2, "[[3], [5, 8], [8, 3], [], []]"),
+                shaped("aten::bmm", 20, 1, "[[2, 4, 8], [2, 8, 3]]"),
+                shaped("aten::baddbmm", 30, 1, "[[2, 4, 3], [2, 4, 8], [2, 8, 3], [], []]"),
+                shaped("aten::mm", 40, 1, "[[4, 8], [7, 3]]"),
+                shaped("aten::gelu", 50, 1, "[[4, 8], [8, 3]]")) + "]";
+        Path file = dir.resolve("shaped.json");
+        Files.writeString(file, trace);
+        Map<String, TraceSelfTime.OpTime> ops = TraceSelfTime.read(file).stream()
+                .collect(Collectors.toMap(TraceSelfTime.OpTime::name, o -> o));
+        assertEquals(192, ops.get("aten::mm").flops(), 1e-9);
+        assertEquals(2, ops.get("aten::mm").calls());
+        assertEquals(240, ops.get("aten::addmm").flops(), 1e-9);
+        assertEquals(240 / 2e-6 / 1e9, ops.get("aten::addmm").gflops(), 1e-9);
+        assertEquals(384, ops.get("aten::bmm").flops(), 1e-9);
+        assertEquals(384, ops.get("aten::baddbmm").flops(), 1e-9);
+        assertEquals(0, ops.get("aten::gelu").flops());
+        assertEquals(0, ops.get("aten::gelu").gflops());
+    }
+
     @Test
     void aMissingTraceIsAnError() {
         assertThrows(IOException.class, () -> TraceSelfTime.read(dir.resolve("absent.json")));

@@ -1,5 +1,6 @@
 package dev.skillnet.cli;
 
+import dev.skillnet.bench.TraceStepProfiler;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.eval.report.Report;
 import dev.skillnet.model.checkpoint.BertCheckpoint;
@@ -51,6 +52,12 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TestEngineOption testEngine = new TestEngineOption();
 
+    @Option(names = "--profile-steps", paramLabel = "FIRST-LAST",
+            description = "Run these training steps under PyTorch's profiler and write OUT/profile.json: per task, "
+                    + "the wall time of forward, backward and update, each operator's self time, and the matrix "
+                    + "multiplies' GFLOP/s (e.g. 101-140; profiled steps run a little slower).")
+    String profileSteps;
+
     @Override
     public Integer call() {
         if (resume != null) {
@@ -63,7 +70,22 @@ final class TrainCommand implements Callable<Integer> {
         if (config.init() != null) {
             BertCheckpoint.requireModelDirectory(config.init());
         }
-        return finish(new TrainingJob(config).optCommit(Home.commit()).optTestEngine(testEngine.engine()).run(), out);
+        TrainingJob trainingJob = new TrainingJob(config).optCommit(Home.commit()).optTestEngine(testEngine.engine());
+        if (profileSteps == null) {
+            return finish(trainingJob.run(), out);
+        }
+        TraceStepProfiler profiler = TraceStepProfiler.parse(profileSteps);
+        if (profiler.firstStep() > config.train().steps()) {
+            throw new UserInputException("--profile-steps " + profileSteps + ": the run has only "
+                    + config.train().steps() + " steps");
+        }
+        Report report = trainingJob.optStepProfiler(profiler).run();
+        try {
+            profiler.write(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + out.resolve(TraceStepProfiler.FILE), e);
+        }
+        return finish(report, out);
     }
 
     private int resume() {

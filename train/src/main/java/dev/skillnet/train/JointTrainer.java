@@ -123,6 +123,7 @@ public final class JointTrainer {
     private final NDManager manager;
     private final Predicate<String> trainable;
     private EvaluationSink evaluations = point -> {};
+    private StepProfiler profiler = StepProfiler.NONE;
 
     /**
      * @param model the model, with a head for every task
@@ -162,6 +163,15 @@ public final class JointTrainer {
      */
     public JointTrainer optEvaluationSink(EvaluationSink sink) {
         this.evaluations = java.util.Objects.requireNonNull(sink, "sink");
+        return this;
+    }
+
+    /**
+     * @param stepProfiler watches the steps it chooses (by default, none)
+     * @return this trainer
+     */
+    public JointTrainer optStepProfiler(StepProfiler stepProfiler) {
+        this.profiler = java.util.Objects.requireNonNull(stepProfiler, "stepProfiler");
         return this;
     }
 
@@ -400,6 +410,10 @@ public final class JointTrainer {
      */
     StepOutcome step(Task<?, ?> task, List<Feature> batch, int[] skills, Map<String, Parameter> params,
             AdamW optimizer, int step) {
+        boolean watched = profiler.profiles(step);
+        if (watched) {
+            profiler.begin(step, StepProfiler.Phase.FORWARD);
+        }
         try (NDManager scope = manager.newSubManager()) {
             List<Encoded> encoded = new ArrayList<>(batch.size());
             batch.forEach(f -> encoded.add(f.encoded()));
@@ -418,10 +432,19 @@ public final class JointTrainer {
                 if (!Double.isFinite(loss)) {
                     throw new TrainingDivergedException(step, task.name(), "the loss (" + loss + ")");
                 }
+                if (watched) {
+                    profiler.begin(step, StepProfiler.Phase.BACKWARD);
+                }
                 gc.backward(l);
+            }
+            if (watched) {
+                profiler.begin(step, StepProfiler.Phase.UPDATE);
             }
             String skipped = UpdateStep.apply(params, optimizer, name -> config.learningRateAt(name, step),
                     config.clipNorm(), scope);
+            if (watched) {
+                profiler.end(step, task.name(), batch.size(), batch.size() * padded.length(), padded.realTokens());
+            }
             return new StepOutcome(loss, skipped);
         }
     }

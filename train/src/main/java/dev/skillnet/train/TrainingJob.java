@@ -57,6 +57,7 @@ public final class TrainingJob {
     private final boolean resume;
     private String commit = "unknown";
     private LogitsEngine testEngine = LogitsEngine.PYTORCH;
+    private StepProfiler profiler = StepProfiler.NONE;
 
     /** @param config what to train and how */
     public TrainingJob(JobConfig config) {
@@ -86,6 +87,15 @@ public final class TrainingJob {
      */
     public TrainingJob optTestEngine(LogitsEngine engine) {
         this.testEngine = java.util.Objects.requireNonNull(engine, "engine");
+        return this;
+    }
+
+    /**
+     * @param stepProfiler watches the training steps it chooses (default {@link StepProfiler#NONE})
+     * @return this job
+     */
+    public TrainingJob optStepProfiler(StepProfiler stepProfiler) {
+        this.profiler = java.util.Objects.requireNonNull(stepProfiler, "stepProfiler");
         return this;
     }
 
@@ -166,7 +176,7 @@ public final class TrainingJob {
                 LearningCurve curve = from == null ? LearningCurve.fresh(config.out())
                         : LearningCurve.resumed(config.out(), from.state().step());
                 JointTrainer trainer = new JointTrainer(model, tasks, tokenizer, config.train(), trainingScope)
-                        .optEvaluationSink(curve::add);
+                        .optEvaluationSink(curve::add).optStepProfiler(profiler);
                 result = trainer.train((step, dev, avg) -> {
                     TrainedModel.save(best, tasks, skills, trainedModel, tokenizer, training(step, avg, dev));
                     LOG.info("saved best checkpoint (dev average {}) to {}", String.format("%.2f", avg), best);
@@ -237,7 +247,8 @@ public final class TrainingJob {
             LOG.info("single-task fine-tuning of {}: {} of {} steps", name, steps, config.train().steps());
             Path own = config.out().resolve("single").resolve(name);
             Report report = new TrainingJob(config.with(own, List.of(name), config.init(),
-                    new Routing(Mode.DENSE, List.of(), 0, 0), ownConfig)).optCommit(commit).run();
+                    new Routing(Mode.DENSE, List.of(), 0, 0), ownConfig)).optCommit(commit).optStepProfiler(profiler)
+                    .run();
             results.addAll(report.results());
             throughput = throughput.plus(Throughput.read(own));
         }
