@@ -13,6 +13,8 @@ import java.nio.file.Path;
  * @param phasesOnly measure only the peak resident memory of each phase of a job (evaluation,
  *     training, checkpoint save and load) at BERT-base and bge-small-zh shapes
  * @param soakBgeOnly run only a 2000-step memory soak at bge-small-zh shapes (1 of 4 skills active)
+ * @param updateOnly measure only AdamW's update of a whole encoder at bge-small-zh and BERT-base
+ *     shapes, one pass against the engine's kernel
  */
 public record BenchConfig(boolean quick, boolean soak, Path declarations, Path samples, Path fullData,
-        boolean phasesOnly, boolean soakBgeOnly) {}
+        boolean phasesOnly, boolean soakBgeOnly, boolean updateOnly) {}

@@ -40,6 +40,11 @@ public final class Benchmark {
             json.addProperty("seconds", (System.nanoTime() - start) / 1e9);
             return json;
         }
+        if (config.updateOnly()) {
+            update(config.quick() ? 4 : 10);
+            json.addProperty("seconds", (System.nanoTime() - start) / 1e9);
+            return json;
+        }
         if (config.phasesOnly()) {
             phases();
             json.addProperty("seconds", (System.nanoTime() - start) / 1e9);
@@ -154,6 +159,7 @@ public final class Benchmark {
             sparsity(BenchShape.BASE, 5, sparsity);
         }
         json.add("sparsity_step_seconds", sparsity);
+        update(config.quick() ? 4 : 10);
         tasks();
         json.addProperty("peak_rss_mib", Memory.peakRssMib());
         if (!config.quick()) {
@@ -163,6 +169,28 @@ public final class Benchmark {
         line("%npeak resident memory %.0f MiB; benchmark took %.0f s%n", Memory.peakRssMib(),
                 (System.nanoTime() - start) / 1e9);
         return json;
+    }
+
+    /** AdamW's update of a whole encoder, one pass against the engine's kernel, alternated (UpdateBench). */
+    private void update(int pairs) {
+        JsonObject byConfig = new JsonObject();
+        for (BenchShape s : List.of(BenchShape.BGE, BenchShape.BASE)) {
+            try (UpdateBench bench = new UpdateBench(s)) {
+                Alternating t = bench.run(pairs);
+                JsonObject o = new JsonObject();
+                o.addProperty("parameters", bench.parameters());
+                o.addProperty("updates_each", pairs);
+                o.addProperty("one_pass_seconds", t.firstMedian());
+                o.addProperty("engine_kernel_seconds", t.secondMedian());
+                o.add("one_pass_each_s", toJson(t.first()));
+                o.add("engine_kernel_each_s", toJson(t.second()));
+                byConfig.add(s.name(), o);
+                line("%nAdamW update (%s, %.1f M parameters, %d alternated updates each, medians): one pass %.4f s, "
+                        + "engine kernel %.4f s (%.2f times)%n", s.name(), bench.parameters() / 1e6, pairs,
+                        t.firstMedian(), t.secondMedian(), t.secondMedian() / t.firstMedian());
+            }
+        }
+        json.add("update_seconds", byConfig);
     }
 
     /** Peak resident memory of each phase of a job, at BERT-base and bge-small-zh shapes (PhaseMemory). */

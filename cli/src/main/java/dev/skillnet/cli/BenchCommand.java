@@ -40,6 +40,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--soak", description = "Also train 2000 tiny steps and compare resident memory at steps 200 and 2000.")
     boolean soak;
 
+    @Option(names = "--update", description = "Only AdamW's update of a whole encoder (bge-small-zh and BERT-base "
+            + "shapes): one pass through the tensors' memory against the engine's kernel, alternated, medians.")
+    boolean update;
+
     @Option(names = "--phases", description = "Only the peak resident memory of each phase of a job (evaluation, training, "
             + "checkpoint save and load) at BERT-base and bge-small-zh shapes with seven skills (about 5 minutes).")
     boolean phases;
@@ -101,7 +105,7 @@ final class BenchCommand implements Callable<Integer> {
             return report(r, EngineBench.markdown(r));
         }
         Benchmark bench = new Benchmark(new BenchConfig(quick, soak, Home.declarations(), Home.samples(),
-                dataRoot == null ? Home.data() : dataRoot, phases, soakBge));
+                dataRoot == null ? Home.data() : dataRoot, phases, soakBge, update));
         var json = bench.run();
         return report(json, bench.table());
     }

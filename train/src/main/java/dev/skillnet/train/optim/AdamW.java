@@ -6,8 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
@@ -26,6 +29,17 @@ import java.util.function.ToDoubleFunction;
  */
 public final class AdamW implements AutoCloseable {
 
+    /** How the update is computed. */
+    public enum Pass {
+        /**
+         * One pass through the tensors' own memory where the engine lends it ({@link FusedAdamW}),
+         * else the engine's kernel over the whole parameter: the default.
+         */
+        ONE_PASS,
+        /** Always the engine's kernel, over cache-sized slices of large parameters (kept to measure against). */
+        ENGINE_KERNEL
+    }
+
     /** The kernel's elementwise gradient clamp, switched off: clipping is by global norm. */
     private static final float NO_CLAMP = -1f;
 
@@ -41,6 +55,9 @@ public final class AdamW implements AutoCloseable {
     private final Map<String, NDArray> mean = new LinkedHashMap<>();
     private final Map<String, NDArray> variance = new LinkedHashMap<>();
     private final Map<String, Integer> steps = new HashMap<>();
+    /** The moments' memory, lent once: the moments live as long as this optimiser (or until restored). */
+    private final Map<String, FloatBuffer[]> lentMoments = new HashMap<>();
+    private final boolean fused;
 
     /**
      * @param weightDecay decoupled weight decay
@@ -48,6 +65,15 @@ public final class AdamW implements AutoCloseable {
      */
     public AdamW(double weightDecay, NDManager parent) {
         this(0.9, 0.999, 1e-8, weightDecay, parent);
+    }
+
+    /**
+     * @param weightDecay decoupled weight decay
+     * @param pass how the update is computed
+     * @param parent manager under which the moments live
+     */
+    public AdamW(double weightDecay, Pass pass, NDManager parent) {
+        this(0.9, 0.999, 1e-8, weightDecay, DEFAULT_CHUNK, pass == Pass.ONE_PASS, parent);
     }
 
     /**
@@ -65,6 +91,17 @@ public final class AdamW implements AutoCloseable {
      * @param chunk elements per slice of a large parameter's update
      */
     AdamW(double beta1, double beta2, double epsilon, double weightDecay, long chunk, NDManager parent) {
+        this(beta1, beta2, epsilon, weightDecay, chunk, true, parent);
+    }
+
+    /**
+     * @param chunk elements per slice of a large parameter's update
+     * @param fused whether to update in one pass through the tensors' own memory where the engine
+     *     lends it ({@link FusedAdamW}); otherwise always through the engine's kernel
+     */
+    AdamW(double beta1, double beta2, double epsilon, double weightDecay, long chunk, boolean fused,
+            NDManager parent) {
+        this.fused = fused;
         this.chunk = chunk;
         this.beta1 = beta1;
         this.beta2 = beta2;
@@ -86,7 +123,13 @@ public final class AdamW implements AutoCloseable {
     /**
      * Updates the given parameters from their gradients and zeroes the parameters' gradients.
      *
-     * <p>Each parameter's update is one call into the engine's Adam kernel (DJL's
+     * <p>Where the engine lends a parameter's, gradient's and moments' memory (PyTorch, contiguous
+     * float32 on the CPU: every parameter here), the update is {@link FusedAdamW}'s single pass
+     * over slices of {@link #DEFAULT_CHUNK} elements, the slices of all parameters spread over the
+     * cores; it computes the same rule as the kernel below in a fifth of the time (a step of
+     * mbert-zh6's 59 M parameters: about 70 ms on two cores, against about 300 ms).
+     *
+     * <p>Otherwise each parameter's update is one call into the engine's Adam kernel (DJL's
      * {@code adamUpdate}), which frees its temporaries before the next parameter's. Written as
      * elementwise {@code NDArray} operations, the same update kept four full-size temporaries per
      * parameter alive until the step's scope closed (1.6 GB at BERT-base), all freshly allocated
@@ -113,6 +156,7 @@ public final class AdamW implements AutoCloseable {
      */
     public void step(Map<String, Parameter> params, Map<String, NDArray> grads, ToDoubleFunction<String> learningRates,
             double scale) {
+        List<Runnable> slices = new ArrayList<>();
         for (var e : params.entrySet()) {
             String name = e.getKey();
             double learningRate = learningRates.applyAsDouble(name);
@@ -126,12 +170,42 @@ public final class AdamW implements AutoCloseable {
             float decay = weightDecay > 0 && decays(name) ? (float) weightDecay : 0f;
             Rates rates = new Rates((float) learningRate, (float) (learningRate * sqrtC2 / c1), decay, (float) scale,
                     (float) (epsilon * sqrtC2));
-            if (w.size() <= chunk) {
+            FloatBuffer[] lent = fused ? lend(name, w, g, m, v) : null;
+            if (lent != null) {
+                float decayFactor = 1f - rates.lr() * rates.decay();
+                int n = lent[0].capacity();
+                for (int start = 0; start < n; start += (int) chunk) {
+                    int from = start;
+                    int to = (int) Math.min(n, start + chunk);
+                    slices.add(() -> FusedAdamW.update(lent[0], lent[1], lent[2], lent[3], from, to, (float) beta1,
+                            (float) beta2, decayFactor, rates.correctedLr(), rates.scale(), rates.epsilon()));
+                }
+            } else if (w.size() <= chunk || fused) {
+                // memory the engine does not lend may be a strided view, which flat slices would copy
                 kernel(w, g, m, v, rates);
             } else {
                 chunked(w, g, m, v, rates);
             }
         }
+        slices.parallelStream().forEach(Runnable::run);
+    }
+
+    /**
+     * @return the memory of a parameter, its gradient and its moments, or null when the engine
+     *     cannot lend all four (then the engine's kernel updates it)
+     */
+    private FloatBuffer[] lend(String name, NDArray w, NDArray g, NDArray m, NDArray v) {
+        FloatBuffer[] moments = lentMoments.computeIfAbsent(name, k -> new FloatBuffer[] {LentMemory.of(m),
+                LentMemory.of(v)});
+        if (moments[0] == null || moments[1] == null) {
+            return null;
+        }
+        FloatBuffer wb = LentMemory.of(w);
+        FloatBuffer gb = wb == null ? null : LentMemory.of(g);
+        if (gb == null || gb.capacity() != wb.capacity() || moments[0].capacity() != wb.capacity()) {
+            return null;
+        }
+        return new FloatBuffer[] {wb, gb, moments[0].duplicate(), moments[1].duplicate()};
     }
 
     /**
@@ -207,6 +281,7 @@ public final class AdamW implements AutoCloseable {
      * @param t its step count
      */
     public void restore(String name, float[] m, float[] v, Shape shape, int t) {
+        lentMoments.remove(name);
         close(mean.put(name, owned(m, shape)));
         close(variance.put(name, owned(v, shape)));
         steps.put(name, t);
@@ -241,6 +316,7 @@ public final class AdamW implements AutoCloseable {
 
     @Override
     public void close() {
+        lentMoments.clear();
         stateManager.close();
     }
 }

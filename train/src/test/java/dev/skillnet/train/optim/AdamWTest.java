@@ -144,4 +144,65 @@ class AdamWTest {
             assertFalse(java.util.Arrays.equals(w0, b.getArray().toFloatArray()), "the weights moved");
         }
     }
+    /** Three steps of both paths on the same parameters and gradients; returns the weights and both moments. */
+    private static float[][] threeSteps(boolean fused, boolean transposedWeight) {
+        java.util.Random r = new java.util.Random(5);
+        float[] w0 = new float[1000];
+        float[][] g = new float[3][1000];
+        for (int i = 0; i < w0.length; i++) {
+            w0[i] = (float) r.nextGaussian();
+            for (float[] gt : g) {
+                gt[i] = (float) r.nextGaussian();
+            }
+        }
+        try (NDManager m = NDManager.newBaseManager();
+                AdamW adam = new AdamW(0.9, 0.999, 1e-8, 0.01, 64, fused, m)) {
+            Parameter w = Parameter.builder().setName("a.weight").setType(Parameter.Type.WEIGHT).build();
+            NDArray base = m.create(w0, new ai.djl.ndarray.types.Shape(25, 40));
+            w.setArray(transposedWeight ? base.transpose() : base);
+            for (float[] gt : g) {
+                try (NDManager scope = m.newSubManager()) {
+                    NDArray grad = scope.create(gt, new ai.djl.ndarray.types.Shape(25, 40));
+                    NDArray gradient = transposedWeight ? grad.transpose() : grad;
+                    adam.step(Map.of("a.weight", w), Map.of("a.weight", gradient), 1e-3, 0.7);
+                    if (fused && !transposedWeight) {
+                        // the kernel zeroes the parameter's own gradient, the one pass the gradient it reads
+                        assertArrayEquals(new float[1000], gradient.toFloatArray(), "the gradient is zeroed");
+                    }
+                }
+            }
+            NDArray weights = transposedWeight ? w.getArray().transpose() : w.getArray();
+            NDArray mean = adam.mean().get("a.weight");
+            NDArray variance = adam.variance().get("a.weight");
+            return new float[][] {weights.toFloatArray(),
+                    (transposedWeight ? mean.transpose() : mean).toFloatArray(),
+                    (transposedWeight ? variance.transpose() : variance).toFloatArray(), w0};
+        }
+    }
+
+    @Test
+    void theOnePassUpdateMatchesTheEngineKernel() {
+        float[][] fused = threeSteps(true, false);
+        float[][] kernel = threeSteps(false, false);
+        assertArrayEquals(kernel[1], fused[1], 1e-7f, "first moments");
+        assertArrayEquals(kernel[2], fused[2], 1e-7f, "second moments");
+        assertArrayEquals(kernel[0], fused[0], 1e-6f, "weights");
+        assertFalse(java.util.Arrays.equals(fused[3], fused[0]), "the weights moved");
+    }
+
+    @Test
+    void aParameterWhoseMemoryCannotBeLentGoesThroughTheKernel() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray contiguous = m.arange(0f, 12f).reshape(3, 4);
+            java.nio.FloatBuffer lent = LentMemory.of(contiguous);
+            lent.put(5, -1f);
+            assertEquals(-1f, contiguous.get(1, 1).getFloat(), "the buffer is the tensor's memory");
+            assertEquals(null, LentMemory.of(contiguous.transpose()), "a transposed view is not contiguous");
+            assertEquals(null, LentMemory.of(m.create(new int[] {1, 2})), "not float32");
+        }
+        float[][] viaView = threeSteps(true, true);
+        float[][] plain = threeSteps(false, false);
+        assertArrayEquals(plain[0], viaView[0], 1e-6f);
+        assertArrayEquals(plain[1], viaView[1], 1e-7f);
+    }
 }
