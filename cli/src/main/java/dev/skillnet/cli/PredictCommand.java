@@ -17,7 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,6 +33,8 @@ import picocli.CommandLine.Spec;
                 "Output: one JSON line per input — {\"label\", \"probabilities\"}, {\"entities\": [{\"text\", \"type\", \"start\", \"end\"}]}",
                 "or {\"answer\", \"start\", \"end\", \"score\"}; offsets are character offsets in the input text."})
 final class PredictCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PredictCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -78,12 +83,20 @@ final class PredictCommand implements Callable<Integer> {
         }
         List<JsonObject> answers;
         EvalEngine chosen = EvalEngine.parse(engine);
+        long start = System.nanoTime();
         try (MultitaskModel m = SkillNet.builder().setModel(model).optBatchSize(batchSize).optEngine(chosen).load()) {
             List<String> names = m.tasks().stream().map(TaskInfo::name).toList();
             if (!names.contains(task)) {
                 throw new UserInputException("unknown task '" + task + "'; the model has " + names);
             }
+            long loaded = System.nanoTime();
             answers = m.predictJson(task, inputs);
+            double seconds = (System.nanoTime() - loaded) / 1e9;
+            LOG.info("predicted {} inputs of {} in {} s ({} inputs/s, {}; loading the model took {} s{})", inputs.size(),
+                    task, String.format(Locale.ROOT, "%.2f", seconds),
+                    String.format(Locale.ROOT, "%.1f", inputs.size() / seconds), chosen.label(),
+                    String.format(Locale.ROOT, "%.2f", (loaded - start) / 1e9),
+                    chosen == EvalEngine.PYTORCH ? "" : "; the first call exports the task to ONNX");
         } catch (FieldException e) {
             throw new UserInputException(input, lineOf.get(e.index()), e.getMessage(), e);
         }

@@ -2,14 +2,15 @@ package dev.skillnet.spark;
 
 import dev.skillnet.inference.MultitaskModel;
 import dev.skillnet.inference.SkillNet;
+import dev.skillnet.onnx.EvalEngine;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The models loaded in this JVM (an executor, or the driver), one per folder: every task of a
- * partition, and every partition an executor runs, share one copy. They are closed when the JVM
- * exits.
+ * The models loaded in this JVM (an executor, or the driver), one per folder and engine: every
+ * task of a partition, and every partition an executor runs, share one copy (with the ONNX
+ * engines, one exported session per task). They are closed when the JVM exits.
  */
 final class ExecutorModels {
 
@@ -24,9 +25,11 @@ final class ExecutorModels {
 
     /**
      * @param dir a trained model folder every executor can read
+     * @param engine what runs its forward passes
      * @return the model, loaded on first use in this JVM
      */
-    static MultitaskModel get(String dir) {
-        return MODELS.computeIfAbsent(dir, d -> SkillNet.load(Path.of(d)));
+    static MultitaskModel get(String dir, EvalEngine engine) {
+        return MODELS.computeIfAbsent(engine.label() + ":" + dir,
+                k -> SkillNet.builder().setModel(Path.of(dir)).optEngine(engine).load());
     }
 }

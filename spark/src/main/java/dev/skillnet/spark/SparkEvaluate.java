@@ -7,6 +7,7 @@ import dev.skillnet.eval.metrics.Score;
 import dev.skillnet.inference.checkpoint.TrainedModel;
 import dev.skillnet.inference.json.PredictJson;
 import dev.skillnet.inference.json.PredictJsons;
+import dev.skillnet.onnx.EvalEngine;
 import dev.skillnet.tasks.run.Task;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,14 +41,32 @@ public final class SparkEvaluate {
      */
     public static Score evaluate(SparkSession spark, String modelDir, String task, Path dataRoot, String split,
             int partitions) {
+        return evaluate(spark, modelDir, task, dataRoot, split, partitions, EvalEngine.PYTORCH);
+    }
+
+    /**
+     * As {@link #evaluate(SparkSession, String, String, Path, String, int)}, with the executors'
+     * forward passes run by {@code engine}.
+     *
+     * @param spark the session
+     * @param modelDir a trained model folder every executor (and the driver) can read
+     * @param task the task
+     * @param dataRoot the folder holding the task's data folder (read by the driver)
+     * @param split the split to evaluate
+     * @param partitions partitions to predict in
+     * @param engine what runs the forward passes
+     * @return the score, as {@code skillnet eval --engine} reports it
+     */
+    public static Score evaluate(SparkSession spark, String modelDir, String task, Path dataRoot, String split,
+            int partitions, EvalEngine engine) {
         try (NDManager manager = NDManager.newBaseManager();
                 TrainedModel trained = TrainedModel.load(Path.of(modelDir), manager)) {
-            return evaluate(spark, modelDir, trained.tasks(dataRoot, List.of(task)).get(0), split, partitions);
+            return evaluate(spark, modelDir, trained.tasks(dataRoot, List.of(task)).get(0), split, partitions, engine);
         }
     }
 
     private static <E, P> Score evaluate(SparkSession spark, String modelDir, Task<E, P> task, String split,
-            int partitions) {
+            int partitions, EvalEngine engine) {
         PredictJson<E, P> json = PredictJsons.of(task);
         List<E> examples = task.examples(split);
         List<String> columns = InputColumns.of(task.declaration().type());
@@ -66,7 +85,7 @@ public final class SparkEvaluate {
             rows.add(RowFactory.create(values));
         }
         Dataset<Row> input = spark.createDataFrame(rows, schema).repartition(partitions);
-        List<Row> predicted = SparkPredict.predict(input, modelDir, task.name(), 32).select("index", "prediction")
+        List<Row> predicted = SparkPredict.predict(input, modelDir, task.name(), 32, engine).select("index", "prediction")
                 .collectAsList();
         List<P> predictions = new ArrayList<>(Collections.nCopies(examples.size(), (P) null));
         for (Row r : predicted) {

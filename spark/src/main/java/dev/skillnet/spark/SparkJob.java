@@ -1,6 +1,7 @@
 package dev.skillnet.spark;
 
 import dev.skillnet.eval.metrics.Score;
+import dev.skillnet.onnx.EvalEngine;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -28,6 +29,11 @@ public final class SparkJob {
 
         @Option(names = "--task", required = true, description = "The task.")
         String task;
+
+        @Option(names = "--engine", defaultValue = "onnx", paramLabel = "ENGINE",
+                description = "What runs the forward passes on every executor: onnx (the model's scores, faster), "
+                        + "onnx-int8 (faster again, scores may move) or pytorch (default ${DEFAULT-VALUE}).")
+        String engine;
     }
 
     @Command(name = "predict", mixinStandardHelpOptions = true,
@@ -52,6 +58,7 @@ public final class SparkJob {
 
         @Override
         public Integer call() {
+            EvalEngine.parse(model.engine); // refused before Spark starts
             String f = format.toLowerCase(Locale.ROOT);
             if (!f.equals("json") && !f.equals("csv") && !f.equals("parquet")) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--format: '" + format
@@ -63,7 +70,8 @@ public final class SparkJob {
                 reader = reader.option("header", "true");
             }
             Dataset<Row> rows = reader.load(input);
-            Dataset<Row> predicted = SparkPredict.predict(rows, model.model, model.task, batchSize);
+            Dataset<Row> predicted = SparkPredict.predict(rows, model.model, model.task, batchSize,
+                    EvalEngine.parse(model.engine));
             var writer = predicted.write().format(f);
             if (f.equals("csv")) {
                 writer = writer.option("header", "true");
@@ -92,8 +100,9 @@ public final class SparkJob {
 
         @Override
         public Integer call() {
+            EvalEngine engine = EvalEngine.parse(model.engine);
             SparkSession spark = SparkSession.builder().appName("skillnet eval " + model.task).getOrCreate();
-            Score s = SparkEvaluate.evaluate(spark, model.model, model.task, data, split, partitions);
+            Score s = SparkEvaluate.evaluate(spark, model.model, model.task, data, split, partitions, engine);
             System.out.printf(Locale.ROOT, "%s %s: %s=%.2f (n=%d; %s)%n", model.task, split, s.metric(), s.value(), s.n(),
                     s.extras());
             return 0;

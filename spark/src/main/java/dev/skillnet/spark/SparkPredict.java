@@ -3,6 +3,7 @@ package dev.skillnet.spark;
 import com.google.gson.JsonObject;
 import dev.skillnet.inference.MultitaskModel;
 import dev.skillnet.inference.TaskInfo;
+import dev.skillnet.onnx.EvalEngine;
 import dev.skillnet.tasks.declare.TaskType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +40,24 @@ public final class SparkPredict {
      * @throws IllegalArgumentException when the model lacks the task or the input lacks a column
      */
     public static Dataset<Row> predict(Dataset<Row> input, String modelDir, String task, int batchSize) {
-        MultitaskModel model = ExecutorModels.get(modelDir);
+        return predict(input, modelDir, task, batchSize, EvalEngine.PYTORCH);
+    }
+
+    /**
+     * As {@link #predict(Dataset, String, String, int)}, with the forward passes run by {@code engine}
+     * on every executor ({@link EvalEngine#ONNX}: the same predictions in about half the time).
+     *
+     * @param input rows holding the task's input columns, as strings
+     * @param modelDir a trained model folder every executor (and the driver) can read
+     * @param task the task to predict
+     * @param batchSize rows per forward pass
+     * @param engine what runs the forward passes
+     * @return the input rows with the prediction columns
+     * @throws IllegalArgumentException when the model lacks the task or the input lacks a column
+     */
+    public static Dataset<Row> predict(Dataset<Row> input, String modelDir, String task, int batchSize,
+            EvalEngine engine) {
+        MultitaskModel model = ExecutorModels.get(modelDir, engine);
         TaskInfo info = model.task(task);
         TaskType type = TaskType.fromJson(info.type());
         List<String> columns = InputColumns.of(type);
@@ -54,7 +72,7 @@ public final class SparkPredict {
         for (StructField f : added(type)) {
             out = out.add(f);
         }
-        return input.mapPartitions(new Predict(modelDir, task, type, columns, batchSize), Encoders.row(out));
+        return input.mapPartitions(new Predict(modelDir, engine, task, type, columns, batchSize), Encoders.row(out));
     }
 
     /** The prediction columns of a task type. */
@@ -83,13 +101,15 @@ public final class SparkPredict {
         private static final long serialVersionUID = 1L;
 
         private final String modelDir;
+        private final EvalEngine engine;
         private final String task;
         private final TaskType type;
         private final List<String> columns;
         private final int batchSize;
 
-        Predict(String modelDir, String task, TaskType type, List<String> columns, int batchSize) {
+        Predict(String modelDir, EvalEngine engine, String task, TaskType type, List<String> columns, int batchSize) {
             this.modelDir = modelDir;
+            this.engine = engine;
             this.task = task;
             this.type = type;
             this.columns = List.copyOf(columns);
@@ -98,7 +118,7 @@ public final class SparkPredict {
 
         @Override
         public Iterator<Row> call(Iterator<Row> rows) {
-            MultitaskModel model = ExecutorModels.get(modelDir);
+            MultitaskModel model = ExecutorModels.get(modelDir, engine);
             List<Row> out = new ArrayList<>();
             List<Row> batch = new ArrayList<>(batchSize);
             while (rows.hasNext()) {

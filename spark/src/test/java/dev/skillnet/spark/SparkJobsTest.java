@@ -13,6 +13,7 @@ import dev.skillnet.inference.RandomModel;
 import dev.skillnet.inference.SkillNet;
 import dev.skillnet.inference.checkpoint.TrainedModel;
 import dev.skillnet.inference.evaluate.TaskEvaluator;
+import dev.skillnet.onnx.EvalEngine;
 import dev.skillnet.tasks.run.Task;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -133,6 +134,42 @@ class SparkJobsTest {
         assertEquals(eval.n(), spark.n());
         assertEquals(eval.value(), spark.value(), 1e-9, task);
         assertEquals(eval.extras().keySet(), spark.extras().keySet());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tnews", "cmrc2018"})
+    void inOnnxRuntimeASplitScoresAsSkillnetEvalEngineOnnxScoresIt(String task) {
+        Score spark = SparkEvaluate.evaluate(SparkJobsTest.spark, model.toString(), task, SAMPLES, "test", 3,
+                EvalEngine.ONNX);
+        Score eval;
+        try (NDManager manager = NDManager.newBaseManager(); TrainedModel trained = TrainedModel.load(model, manager);
+                var logits = EvalEngine.ONNX.open(trained.model(), trained.tokenizer().padId(), manager)) {
+            Task<?, ?> t = trained.tasks(SAMPLES, List.of(task)).get(0);
+            eval = TaskEvaluator.evaluate(t, "test", 0, logits, trained.tokenizer(), 64).score();
+        }
+        assertEquals(eval.n(), spark.n());
+        assertEquals(eval.value(), spark.value(), 1e-9, task);
+    }
+
+    @Test
+    void predictionsInOnnxRuntimeAreThePytorchPathsRowForRow() throws Exception {
+        List<String> texts = sampleTexts(40);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            rows.add(org.apache.spark.sql.RowFactory.create(i, texts.get(i)));
+        }
+        Dataset<Row> in = spark.createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+                .add("id", "int").add("text", "string")).repartition(2);
+        List<Row> onnx = SparkPredict.predict(in, model.toString(), "tnews", 8, EvalEngine.ONNX).collectAsList();
+        List<Row> pytorch = SparkPredict.predict(in, model.toString(), "tnews", 8).collectAsList();
+        java.util.Map<Integer, Row> byId = new java.util.HashMap<>();
+        pytorch.forEach(r -> byId.put(r.getInt(0), r));
+        assertEquals(texts.size(), onnx.size());
+        for (Row r : onnx) {
+            Row want = byId.get(r.getInt(0));
+            assertEquals(want.<String>getAs("label"), r.<String>getAs("label"), "row " + r.getInt(0));
+            assertEquals(want.<Double>getAs("probability"), r.<Double>getAs("probability"), 1e-4, "row " + r.getInt(0));
+        }
     }
 
     @Test
