@@ -19,9 +19,14 @@ class TraceSelfTimeTest {
     Path dir;
 
     private static String event(String name, double ts, double dur, int tid) {
+        return event(name, ts, dur, tid, null);
+    }
+
+    /** A complete ("X") event; {@code shape} is the recorded input shapes' JSON, or null when not recorded. */
+    private static String event(String name, double ts, double dur, int tid, String shape) {
         return String.format(java.util.Locale.ROOT,
                 "{\"name\": \"%s\", \"ph\": \"X\", \"ts\": %.3f, \"dur\": %.3f, \"tid\": %d, \"pid\": \"CPU Functions\","
-                        + " \"args\": {}}", name, ts, dur, tid);
+                        + "%s \"args\": {}}", name, ts, dur, tid, shape == null ? "" : " \"shape\": " + shape + ",");
     }
 
     @Test
@@ -50,9 +55,7 @@ class TraceSelfTimeTest {
     }
 
     private static String shaped(String name, double ts, double dur, String shape) {
-        return String.format(java.util.Locale.ROOT,
-                "{\"name\": \"%s\", \"ph\": \"X\", \"ts\": %.3f, \"dur\": %.3f, \"tid\": 1, \"pid\": \"CPU Functions\","
-                        + " \"shape\": %s, \"args\": {}}", name, ts, dur, shape);
+        return event(name, ts, dur, 1, shape);
     }
 
     @Test

@@ -4,12 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
-import dev.skillnet.data.tokenize.BertTokenizer;
-import dev.skillnet.model.SkillNetModel;
-import dev.skillnet.skills.SkillTable;
-import dev.skillnet.tasks.run.Task;
-import dev.skillnet.train.sampling.SamplingConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,23 +38,10 @@ class StepProfilerTest {
         }
     }
 
-    private static JointTrainer.Result run(Path tmp, StepProfiler profiler) {
-        List<Task<?, ?>> tasks = BundledTasks.open("chnsenticorp", "tnews");
-        try (NDManager manager = NDManager.newBaseManager();
-                BertTokenizer tokenizer = ModelFactory.scratchTokenizer(tasks, 2, tmp)) {
-            SkillNetModel model = ModelFactory.fromScratch(SkillTable.defaults(), List.of(), tasks,
-                    ModelSize.parse("tiny"), tokenizer.vocabSize(), 7, manager);
-            TrainConfig config = new TrainConfig(8, 8, 1e-3, 0.1, 0.01, 1.0, 0, 100, 64, 7,
-                    SamplingConfig.uniform());
-            return new JointTrainer(model, tasks, tokenizer, config, manager).optStepProfiler(profiler)
-                    .train((step, dev, avg) -> { });
-        }
-    }
-
     @Test
     void hearsThePhasesOfTheChosenStepsInOrder(@TempDir Path tmp) {
         Recorder recorder = new Recorder();
-        JointTrainer.Result watched = run(tmp.resolve("a"), recorder);
+        JointTrainer.Result watched = TinyJointRun.run(tmp.resolve("a"), 8, recorder);
 
         assertEquals(12, recorder.heard.size(), recorder.heard.toString());
         for (int i = 0; i < 3; i++) {
@@ -75,7 +56,7 @@ class StepProfilerTest {
             assertTrue(b[2] > 2 * b[0] && b[2] <= b[1], "real tokens " + b[2] + " within padded " + b[1]);
         }
 
-        JointTrainer.Result unwatched = run(tmp.resolve("b"), StepProfiler.NONE);
+        JointTrainer.Result unwatched = TinyJointRun.run(tmp.resolve("b"), 8, StepProfiler.NONE);
         assertArrayEquals(unwatched.losses(), watched.losses(), "watching changed a loss");
     }
 }

@@ -3,12 +3,6 @@ package dev.skillnet.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
-import dev.skillnet.data.tokenize.BertTokenizer;
-import dev.skillnet.model.SkillNetModel;
-import dev.skillnet.skills.SkillTable;
-import dev.skillnet.tasks.run.Task;
-import dev.skillnet.train.sampling.SamplingConfig;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,33 +13,23 @@ class TaskTimeTest {
 
     @Test
     void perTaskFiguresAddUpToTheRun(@TempDir Path tmp) {
-        List<Task<?, ?>> tasks = BundledTasks.open("chnsenticorp", "tnews");
-        try (NDManager manager = NDManager.newBaseManager();
-                BertTokenizer tokenizer = ModelFactory.scratchTokenizer(tasks, 2, tmp)) {
-            SkillNetModel model = ModelFactory.fromScratch(SkillTable.defaults(), List.of(), tasks,
-                    ModelSize.parse("tiny"), tokenizer.vocabSize(), 7, manager);
-            TrainConfig config = new TrainConfig(30, 8, 1e-3, 0.1, 0.01, 1.0, 0, 100, 64, 7,
-                    SamplingConfig.uniform());
-            JointTrainer.Result result = new JointTrainer(model, tasks, tokenizer, config, manager)
-                    .train((step, dev, avg) -> { });
-
-            assertEquals(List.of("chnsenticorp", "tnews"), List.copyOf(result.taskTimes().keySet()));
-            long batches = 0;
-            long inputs = 0;
-            double seconds = 0;
-            for (String name : result.taskTimes().keySet()) {
-                TaskTime t = result.taskTimes().get(name);
-                assertEquals(result.taskCounts().get(name), t.batches(), name + "'s batches");
-                assertTrue(t.inputs() >= t.batches() && t.inputs() <= 8 * t.batches(), name + ": " + t);
-                assertTrue(t.tokens() > 2 * t.inputs(), name + " has [CLS], [SEP] and text in every input: " + t);
-                batches += t.batches();
-                inputs += t.inputs();
-                seconds += t.seconds();
-            }
-            assertEquals(30, batches);
-            assertEquals(result.inputs(), inputs);
-            assertTrue(seconds > 0 && seconds <= result.trainSeconds(),
-                    "step seconds " + seconds + " against the run's training seconds " + result.trainSeconds());
+        JointTrainer.Result result = TinyJointRun.run(tmp, 30, StepProfiler.NONE);
+        assertEquals(List.of("chnsenticorp", "tnews"), List.copyOf(result.taskTimes().keySet()));
+        long batches = 0;
+        long inputs = 0;
+        double seconds = 0;
+        for (String name : result.taskTimes().keySet()) {
+            TaskTime t = result.taskTimes().get(name);
+            assertEquals(result.taskCounts().get(name), t.batches(), name + "'s batches");
+            assertTrue(t.inputs() >= t.batches() && t.inputs() <= 8 * t.batches(), name + ": " + t);
+            assertTrue(t.tokens() > 2 * t.inputs(), name + " has [CLS], [SEP] and text in every input: " + t);
+            batches += t.batches();
+            inputs += t.inputs();
+            seconds += t.seconds();
         }
+        assertEquals(30, batches);
+        assertEquals(result.inputs(), inputs);
+        assertTrue(seconds > 0 && seconds <= result.trainSeconds(),
+                "step seconds " + seconds + " against the run's training seconds " + result.trainSeconds());
     }
 }
