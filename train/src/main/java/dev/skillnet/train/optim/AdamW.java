@@ -57,6 +57,8 @@ public final class AdamW implements AutoCloseable {
     private final Map<String, Integer> steps = new HashMap<>();
     /** The moments' memory, lent once: the moments live as long as this optimiser (or until restored). */
     private final Map<String, FloatBuffer[]> lentMoments = new HashMap<>();
+    /** Each parameter's memory, lent once per array: a parameter keeps its array from step to step. */
+    private final Map<String, LentWeight> lentWeights = new HashMap<>();
     private final boolean fused;
 
     /**
@@ -126,8 +128,9 @@ public final class AdamW implements AutoCloseable {
      * <p>Where the engine lends a parameter's, gradient's and moments' memory (PyTorch, contiguous
      * float32 on the CPU: every parameter here), the update is {@link FusedAdamW}'s single pass
      * over slices of {@link #DEFAULT_CHUNK} elements, the slices of all parameters spread over the
-     * cores; it computes the same rule as the kernel below in a fifth of the time (a step of
-     * mbert-zh6's 59 M parameters: about 70 ms on two cores, against about 300 ms).
+     * cores; it computes the same rule as the kernel below in less time (inside mbert-zh6's
+     * training steps 0.12 s against 0.33 s for its 59 M parameters; alone, alternated on the same
+     * parameters, 1.7 to 1.9 times faster: docs/PERFORMANCE.md).
      *
      * <p>Otherwise each parameter's update is one call into the engine's Adam kernel (DJL's
      * {@code adamUpdate}), which frees its temporaries before the next parameter's. Written as
@@ -200,13 +203,26 @@ public final class AdamW implements AutoCloseable {
         if (moments[0] == null || moments[1] == null) {
             return null;
         }
-        FloatBuffer wb = LentMemory.of(w);
+        LentWeight lentWeight = lentWeights.get(name);
+        if (lentWeight == null || lentWeight.array() != w) { // a new array (first step, or set anew): lend again
+            lentWeight = new LentWeight(w, LentMemory.of(w));
+            lentWeights.put(name, lentWeight);
+        }
+        FloatBuffer wb = lentWeight.buffer();
         FloatBuffer gb = wb == null ? null : LentMemory.of(g);
         if (gb == null || gb.capacity() != wb.capacity() || moments[0].capacity() != wb.capacity()) {
             return null;
         }
-        return new FloatBuffer[] {wb, gb, moments[0].duplicate(), moments[1].duplicate()};
+        return new FloatBuffer[] {wb.duplicate(), gb, moments[0].duplicate(), moments[1].duplicate()};
     }
+
+    /**
+     * A parameter's array and its lent memory (null when the engine would not lend it).
+     *
+     * @param array the array lent
+     * @param buffer its memory
+     */
+    private record LentWeight(NDArray array, FloatBuffer buffer) {}
 
     /**
      * Updates a large parameter one cache-sized slice at a time. The kernel makes about fifteen
@@ -317,6 +333,7 @@ public final class AdamW implements AutoCloseable {
     @Override
     public void close() {
         lentMoments.clear();
+        lentWeights.clear();
         stateManager.close();
     }
 }
