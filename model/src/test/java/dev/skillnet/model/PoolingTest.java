@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A mean-pooled head reads the average of the real tokens' states, a pair-pooled head compares
- * the two segments' averages, and neither reads the pooler.
+ * the two segments' averages, a siamese head compares the averages of two texts encoded apart,
+ * and none of them reads the pooler.
  */
 class PoolingTest {
 
@@ -36,7 +37,8 @@ class PoolingTest {
         SkillNetModel model = new SkillNetModel(new BertModel(config, new SkillLayout(List.of("a"), List.of(1))),
                 List.of(new HeadSpec("cls_task", HeadKind.SEQUENCE, 3),
                         new HeadSpec("mean_task", HeadKind.SEQUENCE, 3, Pooling.MEAN),
-                        new HeadSpec("pair_task", HeadKind.SEQUENCE, 2, Pooling.PAIR)));
+                        new HeadSpec("pair_task", HeadKind.SEQUENCE, 2, Pooling.PAIR),
+                        new HeadSpec("siamese_task", HeadKind.SEQUENCE, 2, Pooling.SIAMESE)));
         ParameterInit.initialize(model, m, 0.2, 3);
         return model;
     }
@@ -105,6 +107,47 @@ class PoolingTest {
     }
 
     @Test
+    void siamesePoolingComparesTwoTextsEachEncodedAlone() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            SkillNetModel model = model(m);
+            int[] skills = {0};
+            // pair 0: [CLS] 5 9 [SEP] and [CLS] 7 [SEP] (padded); pair 1: [CLS] 8 [SEP] and [CLS] 6 4 11 [SEP]
+            NDArray ids = m.create(new long[][] {{2, 5, 9, 3, 0}, {2, 7, 3, 0, 0}, {2, 8, 3, 0, 0}, {2, 6, 4, 11, 3}});
+            NDArray mask = m.create(new long[][] {{1, 1, 1, 1, 0}, {1, 1, 1, 0, 0}, {1, 1, 1, 0, 0}, {1, 1, 1, 1, 1}});
+            NDArray types = m.zeros(ids.getShape(), DataType.INT64);
+            NDArray logits = model.forward("siamese_task", ids, types, mask, skills, false).logits();
+            assertArrayEquals(new long[] {2, 2}, logits.getShape().getShape(), "two rows per pair, one row of logits");
+
+            var head = model.parametersFor("siamese_task", skills);
+            NDArray w = head.get("heads.siamese_task.classifier.weight").getArray(); // [2, 4H]
+            NDArray b = head.get("heads.siamese_task.classifier.bias").getArray();
+            long[][][] pairs = {{{2, 5, 9, 3}, {2, 7, 3}}, {{2, 8, 3}, {2, 6, 4, 11, 3}}};
+            for (int i = 0; i < pairs.length; i++) {
+                NDArray u = alone(model, m, pairs[i][0], skills);
+                NDArray v = alone(model, m, pairs[i][1], skills);
+                NDArray features = u.concat(v, -1).concat(u.sub(v).abs(), -1).concat(u.mul(v), -1); // [1, 4H]
+                assertArrayEquals(features.matMul(w.transpose()).add(b).toFloatArray(),
+                        logits.get(i).toFloatArray(), 1e-5f, "pair " + i + ": [u; v; |u - v|; u * v] of the texts alone");
+            }
+            NDArray swapped = m.create(new long[][] {{2, 7, 3, 0, 0}, {2, 5, 9, 3, 0}});
+            NDArray swappedMask = m.create(new long[][] {{1, 1, 1, 0, 0}, {1, 1, 1, 1, 0}});
+            float[] other = model.forward("siamese_task", swapped, m.zeros(swapped.getShape(), DataType.INT64),
+                    swappedMask, skills, false).logits().toFloatArray();
+            assertFalse(Arrays.equals(other, logits.get(0).toFloatArray()), "the texts keep their order");
+            NDArray odd = ids.get(":3");
+            assertThrows(IllegalArgumentException.class, () -> model.forward("siamese_task", odd,
+                    types.get(":3"), mask.get(":3"), skills, false));
+        }
+    }
+
+    /** @return [1, H]: the mean of one text's last hidden state, encoded on its own */
+    private static NDArray alone(SkillNetModel model, NDManager m, long[] ids, int[] skills) {
+        NDArray row = m.create(new long[][] {ids});
+        return model.bert().forward(row, m.zeros(row.getShape(), DataType.INT64), m.ones(row.getShape(),
+                DataType.INT64), skills, false).lastHiddenState().mean(new int[] {1});
+    }
+
+    @Test
     void aMeanPooledTaskDoesNotTouchThePooler() {
         try (NDManager m = NDManager.newBaseManager()) {
             SkillNetModel model = model(m);
@@ -113,6 +156,7 @@ class PoolingTest {
             assertTrue(model.parametersFor("mean_task", new int[] {0})
                     .containsKey("heads.mean_task.classifier.weight"));
             assertFalse(model.parametersFor("pair_task", new int[] {0}).containsKey("bert.pooler.dense.weight"));
+            assertFalse(model.parametersFor("siamese_task", new int[] {0}).containsKey("bert.pooler.dense.weight"));
         }
     }
 
@@ -125,6 +169,7 @@ class PoolingTest {
             assertEquals(Pooling.CLS, loaded.head("cls_task").pooling());
             assertEquals(Pooling.MEAN, loaded.head("mean_task").pooling());
             assertEquals(Pooling.PAIR, loaded.head("pair_task").pooling());
+            assertEquals(Pooling.SIAMESE, loaded.head("siamese_task").pooling());
         }
     }
 
@@ -133,6 +178,7 @@ class PoolingTest {
         assertThrows(IllegalArgumentException.class, () -> new HeadSpec("ner", HeadKind.TOKEN, 5, Pooling.MEAN));
         assertEquals(Pooling.MEAN, Pooling.fromJson("mean"));
         assertEquals(Pooling.PAIR, Pooling.fromJson("pair"));
+        assertEquals(Pooling.SIAMESE, Pooling.fromJson("siamese"));
         assertThrows(IllegalArgumentException.class, () -> Pooling.fromJson("max"));
     }
 }

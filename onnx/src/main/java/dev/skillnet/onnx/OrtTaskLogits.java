@@ -9,6 +9,7 @@ import dev.skillnet.inference.evaluate.ActiveSkills;
 import dev.skillnet.inference.evaluate.TaskEvaluator;
 import dev.skillnet.inference.evaluate.TaskLogits;
 import dev.skillnet.model.SkillNetModel;
+import dev.skillnet.tasks.batch.EncoderRows;
 import dev.skillnet.tasks.declare.TaskDeclaration;
 import java.nio.LongBuffer;
 import java.util.HashMap;
@@ -58,14 +59,15 @@ public final class OrtTaskLogits implements TaskLogits, AutoCloseable {
     @Override
     public List<float[]> logits(TaskDeclaration task, List<Encoded> batch) {
         OrtSession session = session(task);
-        int b = batch.size();
-        int t = batch.stream().mapToInt(Encoded::length).max().orElseThrow();
+        List<Encoded> rows = EncoderRows.of(model.head(task.name()).pooling(), batch);
+        int b = rows.size();
+        int t = rows.stream().mapToInt(Encoded::length).max().orElseThrow();
         long[] ids = new long[b * t];
         long[] types = new long[b * t];
         long[] mask = new long[b * t];
         java.util.Arrays.fill(ids, padId);
         for (int i = 0; i < b; i++) {
-            Encoded e = batch.get(i);
+            Encoded e = rows.get(i);
             System.arraycopy(e.inputIds(), 0, ids, i * t, e.length());
             System.arraycopy(e.tokenTypeIds(), 0, types, i * t, e.length());
             java.util.Arrays.fill(mask, i * t, i * t + e.length(), 1L);

@@ -185,16 +185,32 @@ public final class TaskGraph {
             features = g.node("Squeeze", List.of(pooled, g.longs("axis_1", 1))); // [B, H]
         } else if (head.pooling() == Pooling.MEAN) {
             features = meanOver(x, mask);
-        } else {
+        } else if (head.pooling() == Pooling.PAIR) {
             String types = g.node("Cast", List.of("token_type_ids"), Attribute.of("to", (long) GraphWriter.FLOAT));
             String second = g.node("Mul", List.of(types, mask));
             String first = g.node("Sub", List.of(mask, second));
-            String u = meanOver(x, first);
-            String v = meanOver(x, second);
-            String diff = g.node("Abs", List.of(g.node("Sub", List.of(u, v))));
-            features = g.node("Concat", List.of(u, v, diff, g.node("Mul", List.of(u, v))), Attribute.of("axis", -1L));
+            features = compare(meanOver(x, first), meanOver(x, second));
+        } else {
+            // rows 2i and 2i + 1 are pair i's two texts: [2B, H] -> [B, 2, H]
+            String texts = g.node("Reshape", List.of(meanOver(x, mask),
+                    g.longs("pair_rows_shape", -1, 2, config.hiddenSize())));
+            String u = g.node("Squeeze", List.of(g.node("Gather", List.of(texts, g.longs("first", 0)),
+                    Attribute.of("axis", 1L)), g.longs("axis_1", 1))); // [B, H]
+            String v = g.node("Squeeze", List.of(g.node("Gather", List.of(texts, g.longs("second_text", 1)),
+                    Attribute.of("axis", 1L)), g.longs("axis_1", 1))); // [B, H]
+            features = compare(u, v);
         }
         return denseFp32(p, features);
+    }
+
+    /**
+     * @param u [B, H]
+     * @param v [B, H]
+     * @return [B, 4H]: {@code [u; v; |u - v|; u * v]}
+     */
+    private String compare(String u, String v) {
+        String diff = g.node("Abs", List.of(g.node("Sub", List.of(u, v))));
+        return g.node("Concat", List.of(u, v, diff, g.node("Mul", List.of(u, v))), Attribute.of("axis", -1L));
     }
 
     /**

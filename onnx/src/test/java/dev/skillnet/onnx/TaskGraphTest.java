@@ -186,6 +186,33 @@ class TaskGraphTest {
     }
 
     @Test
+    void siameseHeadsMatchTheModel() {
+        Task<?, ?> afqmc = tasks.stream().filter(t -> t.name().equals("afqmc")).findFirst().orElseThrow();
+        BertConfig config = trained.model().bert().config();
+        List<String> skills = trained.model().bert().layout().skills();
+        SkillNetModel model = new SkillNetModel(new BertModel(config, new SkillLayout(skills, List.of(0, 1))),
+                List.of(new HeadSpec("afqmc", HeadKind.SEQUENCE, 2, Pooling.SIAMESE)));
+        try (NDManager m = NDManager.newBaseManager()) {
+            ParameterInit.initialize(model, m, 0.5, 11);
+            List<Encoded> batch = batch(afqmc);
+            List<float[]> expected = new ModelLogits(model, trained.tokenizer().padId(), m)
+                    .logits(afqmc.declaration(), batch);
+            assertEquals(batch.size(), expected.size(), "one row of logits per pair");
+            for (Precision precision : List.of(Precision.FP32, Precision.INT8)) {
+                try (OrtTaskLogits ort = new OrtTaskLogits(model, trained.tokenizer().padId(), precision, 1)) {
+                    List<float[]> actual = ort.logits(afqmc.declaration(), batch);
+                    if (precision == Precision.FP32) {
+                        double diff = maxDifference(expected, actual);
+                        assertTrue(diff < 1e-4 * Math.max(1, maxAbs(expected)), "max difference " + diff);
+                    } else {
+                        assertTrue(meanDifference(expected, actual) < 0.08 * meanAbs(expected), "int8");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void refusesWhatItCannotExport() {
         TaskDeclaration tnews = trained.declared().find("tnews").orElseThrow();
         IllegalArgumentException noHead = assertThrows(IllegalArgumentException.class,

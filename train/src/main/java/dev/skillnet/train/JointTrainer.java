@@ -15,6 +15,7 @@ import dev.skillnet.model.SkillNetModel;
 import dev.skillnet.model.TaskOutput;
 import dev.skillnet.model.nn.Scalars;
 import dev.skillnet.tasks.batch.BatchStream;
+import dev.skillnet.tasks.batch.EncoderRows;
 import dev.skillnet.tasks.batch.PaddedBatch;
 import dev.skillnet.tasks.kinds.Feature;
 import dev.skillnet.tasks.run.Task;
@@ -417,7 +418,8 @@ public final class JointTrainer {
         try (NDManager scope = manager.newSubManager()) {
             List<Encoded> encoded = new ArrayList<>(batch.size());
             batch.forEach(f -> encoded.add(f.encoded()));
-            PaddedBatch padded = PaddedBatch.of(encoded, tokenizer.padId(), scope);
+            PaddedBatch padded = PaddedBatch.of(EncoderRows.of(model.head(task.name()).pooling(), encoded),
+                    tokenizer.padId(), scope);
             Objective objective = Objectives.of(task.kind().headKind());
             NDArray targets = objective.targets(batch, padded.length(), scope);
             double loss;

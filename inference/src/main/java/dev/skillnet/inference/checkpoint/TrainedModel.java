@@ -154,8 +154,22 @@ public record TrainedModel(SkillNetModel model, BertTokenizer tokenizer, Declare
             if (!labels.containsKey(d.name())) {
                 throw new UserInputException(dir.resolve("labels.json"), "no labels for task " + d.name());
             }
+            requireHeadPooling(model, d);
         }
         return new TrainedModel(model, BertTokenizer.fromDirectory(dir), declared, labels);
+    }
+
+    /**
+     * A head reads what it was trained to read: a declaration edited after training (its
+     * {@code "pooling"}) would otherwise feed the encoder rows the head does not expect.
+     */
+    private static void requireHeadPooling(SkillNetModel model, TaskDeclaration d) {
+        model.headSpecs().stream().filter(h -> h.task().equals(d.name())).findFirst().ifPresent(h -> {
+            if (h.pooling() != d.pooling()) {
+                throw new UserInputException(d.file(), "field \"pooling\" is " + d.pooling().json()
+                        + " but the model's head for task " + d.name() + " was trained with " + h.pooling().json());
+            }
+        });
     }
 
     /**

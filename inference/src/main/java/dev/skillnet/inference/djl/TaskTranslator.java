@@ -7,6 +7,7 @@ import ai.djl.translate.TranslatorContext;
 import dev.skillnet.data.tokenize.BertTokenizer;
 import dev.skillnet.data.tokenize.Encoded;
 import dev.skillnet.inference.evaluate.TaskEvaluator;
+import dev.skillnet.tasks.batch.EncoderRows;
 import dev.skillnet.tasks.batch.PaddedBatch;
 import dev.skillnet.tasks.declare.TaskDeclaration;
 import dev.skillnet.tasks.kinds.Feature;
@@ -67,7 +68,8 @@ public final class TaskTranslator<I, E, P, O> implements Translator<I, O> {
         List<Feature> features = kind.featurizer().featurize(List.of(example), tokenizer, declaration, labels).features();
         List<Encoded> encoded = new ArrayList<>(features.size());
         features.forEach(f -> encoded.add(f.encoded()));
-        PaddedBatch padded = PaddedBatch.of(encoded, tokenizer.padId(), ctx.getNDManager());
+        PaddedBatch padded = PaddedBatch.of(EncoderRows.of(declaration.pooling(), encoded), tokenizer.padId(),
+                ctx.getNDManager());
         ctx.setAttachment(EXAMPLE, example);
         ctx.setAttachment(FEATURES, features);
         ctx.setAttachment(ENCODED, encoded);

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import dev.skillnet.data.tokenize.Encoded;
 import dev.skillnet.model.SkillNetModel;
 import dev.skillnet.model.nn.NoGradient;
+import dev.skillnet.tasks.batch.EncoderRows;
 import dev.skillnet.tasks.batch.PaddedBatch;
 import dev.skillnet.tasks.declare.TaskDeclaration;
 import java.util.List;
@@ -23,7 +24,8 @@ public record ModelLogits(SkillNetModel model, long padId, NDManager manager) im
     public List<float[]> logits(TaskDeclaration task, List<Encoded> batch) {
         int[] skills = ActiveSkills.of(model, task);
         try (NDManager scope = manager.newSubManager(); NoGradient noGradient = NoGradient.enter()) {
-            PaddedBatch padded = PaddedBatch.of(batch, padId, scope);
+            PaddedBatch padded = PaddedBatch.of(EncoderRows.of(model.head(task.name()).pooling(), batch), padId,
+                    scope);
             NDArray out = model.forward(task.name(), padded.inputIds(), padded.tokenTypeIds(),
                     padded.attentionMask(), skills, false).logits();
             return TaskEvaluator.rows(out, headKind(task), batch);

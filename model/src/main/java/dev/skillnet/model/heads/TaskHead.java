@@ -40,15 +40,17 @@ public final class TaskHead extends HfBlock {
         this.dropout = (float) dropout;
     }
 
-    /** @return the width the dense layer reads: 4H for a pair-pooled sequence head, else H */
+    /** @return the width the dense layer reads: 4H for a sequence head that compares two texts, else H */
     private static int features(HeadKind kind, Pooling pooling, int hidden) {
-        return kind == HeadKind.SEQUENCE && pooling == Pooling.PAIR ? 4 * hidden : hidden;
+        return kind == HeadKind.SEQUENCE && pooling.comparesTexts() ? 4 * hidden : hidden;
     }
 
     /**
-     * @param encoded the encoder's output
+     * @param encoded the encoder's output; for siamese pooling its rows are the B pairs' texts,
+     *     each pair's first text followed by its second (2B rows)
      * @param tokenTypeIds [B, T]: 0 in the first segment, 1 in the second (read by pair pooling)
-     * @param attentionMask [B, T]: 1 at real tokens, 0 at padding (read by mean and pair pooling)
+     * @param attentionMask [B, T]: 1 at real tokens, 0 at padding (read by mean, pair and siamese
+     *     pooling; [2B, T] for siamese)
      * @param training whether dropout is on
      * @return logits: [B, C] for SEQUENCE, [B, T, C] for TOKEN, [B, T, 2] for SPAN
      */
@@ -60,8 +62,10 @@ public final class TaskHead extends HfBlock {
             x = encoded.poolerOutput();
         } else if (pooling == Pooling.MEAN) {
             x = meanOverTokens(encoded.lastHiddenState(), attentionMask);
-        } else {
+        } else if (pooling == Pooling.PAIR) {
             x = comparePair(encoded.lastHiddenState(), tokenTypeIds, attentionMask);
+        } else {
+            x = compareRows(encoded.lastHiddenState(), attentionMask);
         }
         if (training && dropout > 0) {
             x = Dropout.apply(x, dropout);
@@ -101,6 +105,29 @@ public final class TaskHead extends HfBlock {
         NDArray second = tokenTypeIds.toType(hidden.getDataType(), false).mul(real); // [B, T]
         NDArray u = meanOver(hidden, real.sub(second)); // [B, H]
         NDArray v = meanOver(hidden, second); // [B, H]
+        return compare(u, v);
+    }
+
+    /**
+     * @param hidden [2B, T, H]: rows 2i and 2i + 1 are pair i's first and second text
+     * @param attentionMask [2B, T]
+     * @return [B, 4H]: {@code [u; v; |u - v|; u * v]}, u and v the means over the two rows' real tokens
+     */
+    private static NDArray compareRows(NDArray hidden, NDArray attentionMask) {
+        long rows = hidden.getShape().get(0);
+        if (rows % 2 != 0) {
+            throw new IllegalArgumentException("siamese pooling reads two rows per pair, got " + rows + " rows");
+        }
+        NDArray texts = meanOverTokens(hidden, attentionMask).reshape(rows / 2, 2, -1); // [B, 2, H]
+        return compare(texts.get(":, 0, :"), texts.get(":, 1, :"));
+    }
+
+    /**
+     * @param u [B, H]
+     * @param v [B, H]
+     * @return [B, 4H]: {@code [u; v; |u - v|; u * v]}
+     */
+    private static NDArray compare(NDArray u, NDArray v) {
         return NDArrays.concat(new NDList(u, v, u.sub(v).abs(), u.mul(v)), -1);
     }
 
@@ -127,6 +154,9 @@ public final class TaskHead extends HfBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape s = inputShapes[0];
-        return new Shape[] {kind == HeadKind.SEQUENCE ? new Shape(s.get(0), outputs) : s.slice(0, 2).add(outputs)};
+        if (kind != HeadKind.SEQUENCE) {
+            return new Shape[] {s.slice(0, 2).add(outputs)};
+        }
+        return new Shape[] {new Shape(pooling.encodesTextsApart() ? s.get(0) / 2 : s.get(0), outputs)};
     }
 }

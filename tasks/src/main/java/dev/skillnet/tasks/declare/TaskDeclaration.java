@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param docStride the window step for long passages (meaningful for span extraction only)
  * @param maxAnswerLength the longest answer in tokens (meaningful for span extraction only)
  * @param pooling what the classification head reads ({@code "pooling"}: {@code cls}, the default,
- *     {@code mean}, or {@code pair} for text pairs); always {@code cls} for tagging and span extraction
+ *     {@code mean}, or {@code pair} or {@code siamese} for text pairs); always {@code cls} for tagging
+ *     and span extraction
  * @param data the raw {@code "data"} object, read by the data module
  * @param file the declaration file
  */

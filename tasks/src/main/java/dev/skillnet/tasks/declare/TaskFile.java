@@ -96,7 +96,7 @@ final class TaskFile {
 
     /**
      * {@code "pooling"}: {@code cls} (default) or {@code mean} for classification tasks, or
-     * {@code pair} for text-pair classification.
+     * {@code pair} or {@code siamese} for text-pair classification.
      */
     private Pooling pooling(TaskType type) {
         if (!fields.has("pooling")) {
@@ -113,8 +113,8 @@ final class TaskFile {
         } catch (IllegalArgumentException e) {
             throw fields.error("field \"pooling\": " + e.getMessage());
         }
-        if (pooling == Pooling.PAIR && type != TaskType.TEXT_PAIR_CLASSIFICATION) {
-            throw fields.error("field \"pooling\": pair compares two texts and applies only to"
+        if (pooling.comparesTexts() && type != TaskType.TEXT_PAIR_CLASSIFICATION) {
+            throw fields.error("field \"pooling\": " + pooling.json() + " compares two texts and applies only to"
                     + " text_pair_classification tasks; use cls or mean for " + type.jsonName());
         }
         return pooling;

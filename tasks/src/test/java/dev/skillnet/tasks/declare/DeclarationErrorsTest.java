@@ -149,12 +149,15 @@ class DeclarationErrorsTest {
     }
 
     @Test
-    void poolingIsClsMeanOrPairAndOnlyForClassification() {
-        assertEquals("field \"pooling\": unknown pooling 'max'; use cls, mean or pair",
+    void poolingIsClsMeanPairOrSiameseAndOnlyForClassification() {
+        assertEquals("field \"pooling\": unknown pooling 'max'; use cls, mean, pair or siamese",
                 reason(t -> t.addProperty("pooling", "max")));
         assertEquals("field \"pooling\": pair compares two texts and applies only to text_pair_classification"
                 + " tasks; use cls or mean for single_text_classification",
                 reason(t -> t.addProperty("pooling", "pair")));
+        assertEquals("field \"pooling\": siamese compares two texts and applies only to text_pair_classification"
+                + " tasks; use cls or mean for single_text_classification",
+                reason(t -> t.addProperty("pooling", "siamese")));
         assertEquals("field \"pooling\" applies only to classification tasks (single_text_classification,"
                 + " text_pair_classification); a span_extraction head reads every token",
                 reason(cmrc2018(), t -> t.addProperty("pooling", "mean")));
