@@ -30,6 +30,8 @@ class SiameseModelTest {
     @Test
     void aSiamesePairTaskAnswersAlikeThroughTheApiAndDjl(@TempDir Path tmp) throws Exception {
         Path dir = RandomModel.save(tmp.resolve("model"), 21);
+        setPooling(dir.resolve("model.json"), "pair");
+        setPooling(dir.resolve("tasks").resolve("afqmc.json"), "pair");
         Classification asPair;
         try (MultitaskModel m = SkillNet.load(dir)) {
             asPair = m.classify("afqmc", A, B);
@@ -54,11 +56,12 @@ class SiameseModelTest {
     void aDeclarationThatNoLongerMatchesItsHeadIsRefused(@TempDir Path tmp) throws IOException {
         Path dir = RandomModel.save(tmp.resolve("model"), 21);
         Path afqmc = dir.resolve("tasks").resolve("afqmc.json");
-        setPooling(afqmc, "siamese");
+        setPooling(dir.resolve("model.json"), "siamese");
+        setPooling(afqmc, "pair");
         UserInputException e = assertThrows(UserInputException.class, () -> SkillNet.load(dir));
         assertTrue(e.getMessage().contains(afqmc.toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("field \"pooling\" is siamese but the model's head for task afqmc was"
-                + " trained with pair"), e.getMessage());
+        assertTrue(e.getMessage().contains("field \"pooling\" is pair but the model's head for task afqmc was"
+                + " trained with siamese"), e.getMessage());
     }
 
     /** Sets {@code "pooling"} of the afqmc head in model.json, or of a declaration. */
