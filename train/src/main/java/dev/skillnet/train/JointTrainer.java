@@ -442,8 +442,9 @@ public final class JointTrainer {
             if (watched) {
                 profiler.begin(step, StepProfiler.Phase.UPDATE);
             }
-            String skipped = UpdateStep.apply(params, optimizer, name -> config.learningRateAt(name, step),
-                    config.clipNorm(), scope);
+            double encoderRate = task.declaration().encoderRate();
+            String skipped = UpdateStep.apply(params, optimizer, name -> config.learningRateAt(name, step)
+                    * (name.startsWith(SkillNetModel.HEADS_PREFIX) ? 1.0 : encoderRate), config.clipNorm(), scope);
             if (watched) {
                 profiler.end(step, task.name(), batch.size(), batch.size() * padded.length(), padded.realTokens());
             }

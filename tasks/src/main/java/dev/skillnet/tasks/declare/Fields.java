@@ -104,6 +104,24 @@ final class Fields {
         return (int) d;
     }
 
+    /** An optional number in {@code (0, 1]}, or {@code fallback} when absent. */
+    double optionalFraction(String field, double fallback) {
+        Optional<JsonElement> value = optional(field);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        JsonElement v = value.get();
+        String expected = "field \"" + field + "\" must be a number greater than 0 and at most 1";
+        if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isNumber()) {
+            throw error(expected + ", found " + SkillJson.kind(v));
+        }
+        double d = v.getAsDouble();
+        if (!(d > 0 && d <= 1)) {
+            throw error(expected + ", found " + v.getAsJsonPrimitive().getAsString());
+        }
+        return d;
+    }
+
     private String asString(String field, JsonElement value) {
         if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
             throw error("field \"" + field + "\" must be a string, found " + SkillJson.kind(value));

@@ -21,6 +21,11 @@ import java.util.Objects;
  * @param pooling what the classification head reads ({@code "pooling"}: {@code cls}, the default,
  *     {@code mean}, or {@code pair} or {@code siamese} for text pairs); always {@code cls} for tagging
  *     and span extraction
+ * @param encoderRate how strongly the task's batches update what the tasks share ({@code
+ *     "encoder_rate"}, in (0, 1], default 1): every parameter outside the task's head learns at this
+ *     multiple of the run's learning rate on the task's steps. A task that needs what the
+ *     pretrained encoder already knows (afqmc reads bge-small-zh's sentence similarity) can take
+ *     less of it away.
  * @param data the raw {@code "data"} object, read by the data module
  * @param file the declaration file
  */
@@ -35,6 +40,7 @@ public record TaskDeclaration(
         int docStride,
         int maxAnswerLength,
         Pooling pooling,
+        double encoderRate,
         JsonObject data,
         Path file) {
 
@@ -48,6 +54,8 @@ public record TaskDeclaration(
     public static final int DEFAULT_DOC_STRIDE = 128;
     /** Default for {@code max_answer_length}. */
     public static final int DEFAULT_MAX_ANSWER_LENGTH = 30;
+    /** Default for {@code encoder_rate}: the task updates the encoder at the run's learning rate. */
+    public static final double DEFAULT_ENCODER_RATE = 1.0;
 
     /** Copies the skill list and keeps {@code data} private to this record. */
     public TaskDeclaration {
@@ -58,6 +66,9 @@ public record TaskDeclaration(
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(pooling, "pooling");
+        if (!(encoderRate > 0 && encoderRate <= 1)) {
+            throw new IllegalArgumentException("encoder_rate must be in (0, 1], got " + encoderRate);
+        }
         data = data.deepCopy();
         Objects.requireNonNull(file, "file");
     }
@@ -90,6 +101,6 @@ public record TaskDeclaration(
                     + "each once, got " + otherSkills);
         }
         return new TaskDeclaration(name, type, description, otherSkills, labels, metric, maxLength, docStride,
-                maxAnswerLength, pooling, data, file);
+                maxAnswerLength, pooling, encoderRate, data, file);
     }
 }

@@ -19,7 +19,8 @@ import java.util.Set;
 final class TaskFile {
 
     static final Set<String> FIELDS = Set.of("name", "type", "description", "skills", "new_skills",
-            "data", "labels", "metric", "max_length", "doc_stride", "max_answer_length", "pooling");
+            "data", "labels", "metric", "max_length", "doc_stride", "max_answer_length", "pooling",
+            "encoder_rate");
     private static final Set<String> SPAN_ONLY = Set.of("doc_stride", "max_answer_length");
 
     private final Path file;
@@ -90,8 +91,9 @@ final class TaskFile {
                 1, TaskDeclaration.MAX_MAX_LENGTH);
         int maxAnswerLength = fields.optionalInt("max_answer_length",
                 TaskDeclaration.DEFAULT_MAX_ANSWER_LENGTH, 1, TaskDeclaration.MAX_MAX_LENGTH);
+        double encoderRate = fields.optionalFraction("encoder_rate", TaskDeclaration.DEFAULT_ENCODER_RATE);
         return new TaskDeclaration(name, type, description, used, labels, metric, maxLength,
-                docStride, maxAnswerLength, pooling(type), data, file);
+                docStride, maxAnswerLength, pooling(type), encoderRate, data, file);
     }
 
     /**

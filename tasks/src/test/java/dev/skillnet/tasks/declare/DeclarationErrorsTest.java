@@ -11,6 +11,7 @@ import com.google.gson.JsonParser;
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.skills.SkillTable;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,6 +147,16 @@ class DeclarationErrorsTest {
                 reason(t -> t.addProperty("max_answer_length", 20)));
         assertEquals("field \"doc_stride\" must be a whole number from 1 to 4096, found 0",
                 reason(cmrc2018(), t -> t.addProperty("doc_stride", 0)));
+    }
+
+    @Test
+    void encoderRateIsAFractionOfTheLearningRate() {
+        for (String bad : List.of("0", "-0.5", "1.5")) {
+            assertEquals("field \"encoder_rate\" must be a number greater than 0 and at most 1, found " + bad,
+                    reason(t -> t.add("encoder_rate", JsonParser.parseString(bad))));
+        }
+        assertEquals("field \"encoder_rate\" must be a number greater than 0 and at most 1, found a string",
+                reason(t -> t.addProperty("encoder_rate", "0.1")));
     }
 
     @Test

@@ -34,7 +34,7 @@ final class KindFixtures {
                 + " \"splits\": {\"train\": \"train.txt\"}}")
                 .getAsJsonObject();
         return new TaskDeclaration("ner", TaskType.SEQUENCE_LABELING, "", List.of("token"),
-                LabelSpec.list(List.of("PER", "LOC")), "entity_f1", maxLength, 128, 30, Pooling.CLS, data,
+                LabelSpec.list(List.of("PER", "LOC")), "entity_f1", maxLength, 128, 30, Pooling.CLS, 1.0, data,
                 DECLARATION);
     }
 
@@ -44,7 +44,7 @@ final class KindFixtures {
                 "{\"dir\": \"rc\", \"format\": \"squad\", \"splits\": {\"train\": \"train.json\"}}")
                 .getAsJsonObject();
         return new TaskDeclaration("rc", TaskType.SPAN_EXTRACTION, "", List.of("question"),
-                LabelSpec.none(), "cmrc_f1", maxLength, docStride, maxAnswerLength, Pooling.CLS, data,
+                LabelSpec.none(), "cmrc_f1", maxLength, docStride, maxAnswerLength, Pooling.CLS, 1.0, data,
                 DECLARATION);
     }
 
