@@ -37,14 +37,7 @@ public final class EncoderRows {
 
     /** @return {@code [CLS] text [SEP]}: the tokens of token type 0, unchanged */
     static Encoded first(Encoded pair) {
-        int n = 0;
-        while (n < pair.length() && pair.tokenTypeIds()[n] == 0) {
-            n++;
-        }
-        if (n == pair.length()) {
-            throw new IllegalArgumentException("a siamese head reads two texts, but this input has one: "
-                    + String.join(" ", pair.tokens()));
-        }
+        int n = firstLength(pair);
         return new Encoded(Arrays.copyOf(pair.inputIds(), n), new long[n], Arrays.copyOf(pair.tokens(), n),
                 Arrays.copyOf(pair.charStart(), n), Arrays.copyOf(pair.charEnd(), n),
                 Arrays.copyOf(pair.wordIds(), n), Arrays.copyOf(pair.sequenceIds(), n), pair.truncated());
@@ -55,7 +48,7 @@ public final class EncoderRows {
      *     token type 1, now of token type 0 and sequence id 0, as if the second text were encoded alone
      */
     static Encoded second(Encoded pair) {
-        int from = first(pair).length();
+        int from = firstLength(pair);
         int n = pair.length() - from + 1;
         long[] ids = new long[n];
         String[] tokens = new String[n];
@@ -79,5 +72,18 @@ public final class EncoderRows {
             sequenceIds[i] = pair.sequenceIds()[j] < 0 ? -1 : 0;
         }
         return new Encoded(ids, new long[n], tokens, charStart, charEnd, wordIds, sequenceIds, pair.truncated());
+    }
+
+    /** @return the number of tokens of token type 0 ({@code [CLS] text [SEP]}) */
+    private static int firstLength(Encoded pair) {
+        int n = 0;
+        while (n < pair.length() && pair.tokenTypeIds()[n] == 0) {
+            n++;
+        }
+        if (n == pair.length()) {
+            throw new IllegalArgumentException("a siamese head reads two texts, but this input has one: "
+                    + String.join(" ", pair.tokens()));
+        }
+        return n;
     }
 }
