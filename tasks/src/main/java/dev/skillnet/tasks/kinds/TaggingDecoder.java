@@ -6,44 +6,54 @@ import dev.skillnet.eval.metrics.Score;
 import dev.skillnet.eval.metrics.SeqevalMetric;
 import dev.skillnet.tasks.declare.TaskDeclaration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Sequence labelling: the argmax tag on each character's first token, entities read off the tags
- * in the tag set's scheme, and entity-level micro-F1 as seqeval computes it.
+ * Sequence labelling: the most probable legal tag sequence over each character's first token
+ * ({@link TagPath}), entities read off the tags in the tag set's scheme, and entity-level micro-F1
+ * as seqeval computes it.
  */
 public final class TaggingDecoder implements Decoder<TaggedExample, TaggingPrediction> {
 
     /**
-     * Takes the argmax tag on each character's first token; characters without a token (cut by
-     * truncation, or yielding none) are {@code O}.
+     * Scores each character by its first token's log-softmax and takes the most probable sequence
+     * the scheme allows; characters without a token (cut by truncation, or yielding none) are
+     * {@code O}.
      *
      * @param logits per feature, [T_i * C] row-major
      */
     @Override
     public List<TaggingPrediction> decode(List<TaggedExample> examples, List<Feature> features,
             List<float[]> logits, LabelSet labels, TaskDeclaration declaration) {
-        List<List<String>> tags = new ArrayList<>(examples.size());
-        for (TaggedExample e : examples) {
-            tags.add(new ArrayList<>(Collections.nCopies(e.chars().size(), "O")));
-        }
         int classes = labels.size();
+        List<float[][]> scores = new ArrayList<>(examples.size());
+        for (TaggedExample e : examples) {
+            float[][] rows = new float[e.chars().size()][];
+            Arrays.setAll(rows, i -> onlyO(classes));
+            scores.add(rows);
+        }
         for (int f = 0; f < features.size(); f++) {
             Feature feature = features.get(f);
             float[] row = logits.get(f);
-            List<String> out = tags.get(feature.example());
+            float[][] rows = scores.get(feature.example());
             for (int t : FirstTokens.of(feature.encoded())) {
-                out.set(feature.encoded().wordIds()[t], labels.get(argmax(row, t * classes, classes)));
+                rows[feature.encoded().wordIds()[t]] = logSoftmax(row, t * classes, classes);
             }
         }
+        TagTransitions transitions = TagTransitions.of(labels);
         TagScheme scheme = TagSets.schemeOf(labels);
         List<TaggingPrediction> predictions = new ArrayList<>(examples.size());
         for (int i = 0; i < examples.size(); i++) {
-            predictions.add(new TaggingPrediction(tags.get(i),
-                    EntityMentions.of(examples.get(i).chars(), tags.get(i), scheme)));
+            List<String> tags = new ArrayList<>();
+            for (int tag : TagPath.best(scores.get(i), transitions)) {
+                tags.add(labels.get(tag));
+            }
+            predictions.add(new TaggingPrediction(tags,
+                    EntityMentions.of(examples.get(i).chars(), tags, scheme)));
         }
         return predictions;
     }
@@ -78,13 +88,27 @@ public final class TaggingDecoder implements Decoder<TaggedExample, TaggingPredi
         return score(test, constant, labels, metric);
     }
 
-    private static int argmax(float[] row, int from, int n) {
-        int best = 0;
-        for (int c = 1; c < n; c++) {
-            if (row[from + c] > row[from + best]) {
-                best = c;
-            }
+    /** A character without a token: {@code O} (index 0) and nothing else. */
+    private static float[] onlyO(int classes) {
+        float[] row = new float[classes];
+        Arrays.fill(row, 1, classes, Float.NEGATIVE_INFINITY);
+        return row;
+    }
+
+    private static float[] logSoftmax(float[] row, int from, int n) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int c = 0; c < n; c++) {
+            max = Math.max(max, row[from + c]);
         }
-        return best;
+        double sum = 0;
+        for (int c = 0; c < n; c++) {
+            sum += Math.exp(row[from + c] - max);
+        }
+        float log = (float) (max + Math.log(sum));
+        float[] out = new float[n];
+        for (int c = 0; c < n; c++) {
+            out[c] = row[from + c] - log;
+        }
+        return out;
     }
 }

@@ -63,12 +63,28 @@ class TaggingDecodeTest {
     }
 
     @Test
-    void aStrayInsideInThePredictionIsReadAsAnEntityStart() {
+    void anEntityTheArgmaxStartsWithAnInsideTagStartsWithItsBeginning() {
         TaggedExample e = example(List.of("上", "海"));
         Feature f = feature(new int[] {-1, 0, 1, -1}, 0);
         TaggingPrediction p = kind.decoder().decode(List.of(e), List.of(f),
                 List.of(logits(List.of("O", "I-LOC", "I-LOC", "O"))), TAGS,
                 KindFixtures.tagging("BIO", 32)).get(0);
+        assertEquals(List.of("B-LOC", "I-LOC"), p.tags());
         assertEquals(List.of(new EntityMention("LOC", 0, 2, "上海")), p.entities());
+    }
+
+    @Test
+    void anInsideTagThatContinuesNothingIsDroppedWhenOutsideIsLikelier() {
+        // 在 is O; 上 leans to I-LOC (2) over O (1.5), far above B-LOC (0): the legal choice is O.
+        TaggedExample e = example(List.of("在", "上"));
+        Feature f = feature(new int[] {-1, 0, 1, -1}, 0);
+        float[] row = new float[4 * TAGS.size()];
+        row[1 * TAGS.size() + TAGS.indexOf("O")] = 5f;
+        row[2 * TAGS.size() + TAGS.indexOf("I-LOC")] = 2f;
+        row[2 * TAGS.size() + TAGS.indexOf("O")] = 1.5f;
+        TaggingPrediction p = kind.decoder().decode(List.of(e), List.of(f), List.of(row), TAGS,
+                KindFixtures.tagging("BIO", 32)).get(0);
+        assertEquals(List.of("O", "O"), p.tags());
+        assertEquals(List.of(), p.entities());
     }
 }
