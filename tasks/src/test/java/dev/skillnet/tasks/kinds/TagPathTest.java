@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skillnet.core.TagScheme;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -102,8 +101,7 @@ class TagPathTest {
             String tag = tags.get(i);
             char p = tag.equals("O") ? 'O' : tag.charAt(0);
             String type = TagSets.typeOf(tag);
-            List<Character> inside = new ArrayList<>(List.of('I', 'M', 'E'));
-            if (inside.contains(p)) {
+            if ("IME".indexOf(p) >= 0) { // a continuation
                 if (!type.equals(open)) {
                     return false;
                 }
