@@ -62,6 +62,10 @@ final class ExtendCommand implements Callable<Integer> {
             throw new UserInputException("--task-weight: extend trains one task, the new one, so a task weight would "
                     + "change nothing");
         }
+        if (options.taskOrder != null) {
+            throw new UserInputException("--task-order: extend trains one task, the new one, so an order of tasks "
+                    + "would change nothing");
+        }
         ExtensionJob.Config config = ExtensionJob.Config.builder().setModel(model).setTaskFile(taskFile)
                 .setDataRoot(dataRoot == null ? Home.data() : dataRoot).setOut(out).setTrain(options.toConfig(false))
                 .optFreeze(Freeze.parse(train)).build();

@@ -3,6 +3,7 @@ package dev.skillnet.cli;
 import dev.skillnet.train.TrainConfig;
 import dev.skillnet.train.TrainDefaults;
 import dev.skillnet.train.sampling.SamplingConfig;
+import dev.skillnet.train.sampling.TaskOrder;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -69,6 +70,11 @@ final class TrainOptions {
             + "(then renormalise); repeat for more tasks (default: no weights).")
     Map<String, Double> taskWeights;
 
+    @Option(names = "--task-order", paramLabel = "ORDER", description = "random: each batch's task drawn at random "
+            + "with the sampling's probabilities, as the SkillNet paper; even: each task's batches spread evenly, so "
+            + "that after t batches task i has had p_i t of them to within about one (default random).")
+    String taskOrder;
+
     /**
      * @param pretrained whether the run starts from a pretrained encoder (which picks the defaults)
      * @return the configuration: the options given, the defaults for the others
@@ -88,6 +94,7 @@ final class TrainOptions {
         Optional.ofNullable(seed).ifPresent(b::optSeed);
         Optional.ofNullable(sampling).map(SamplingConfig::parse).ifPresent(b::optSampling);
         Optional.ofNullable(taskWeights).ifPresent(b::optTaskWeights);
+        Optional.ofNullable(taskOrder).map(TaskOrder::parse).ifPresent(b::optTaskOrder);
         if (dropout != null) {
             b.optDropout(dropout);
         }

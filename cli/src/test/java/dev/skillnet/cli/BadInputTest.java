@@ -305,6 +305,15 @@ class BadInputTest {
                         p.root.resolve("model").toString(), "--task", p.tasks.resolve("topic.json").toString(), "--out",
                         p.out.toString(), "--task-weight", "topic=2"}, 2,
                         List.of("--task-weight", "extend trains one task")),
+                new Case("--task-order that does not exist", p -> {
+                    List<String> args = new ArrayList<>(List.of(p.train()));
+                    args.addAll(List.of("--task-order", "shuffled"));
+                    return args.toArray(String[]::new);
+                }, 2, List.of("invalid task order 'shuffled'", "random or even")),
+                new Case("extend --task-order, which has one task to train", p -> new String[] {"extend", "--model",
+                        p.root.resolve("model").toString(), "--task", p.tasks.resolve("topic.json").toString(), "--out",
+                        p.out.toString(), "--task-order", "even"}, 2,
+                        List.of("--task-order", "extend trains one task")),
                 new Case("demo --pretrain-steps without --from-scratch", p -> new String[] {"demo", "--out",
                         p.out.toString(), "--pretrain-steps", "10"}, 2,
                         List.of("--pretrain-steps", "--from-scratch", "bge-small-zh")),

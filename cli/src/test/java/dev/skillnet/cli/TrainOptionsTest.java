@@ -9,6 +9,7 @@ import dev.skillnet.core.UserInputException;
 import dev.skillnet.train.TrainConfig;
 import dev.skillnet.train.TrainDefaults;
 import dev.skillnet.train.sampling.SamplingConfig;
+import dev.skillnet.train.sampling.TaskOrder;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,16 @@ class TrainOptionsTest {
                 parse("--task-weight", "ocnli=2").toConfig(true).sampling());
         assertThrows(CommandLine.ParameterException.class, () -> parse("--task-weight", "ocnli=lots"));
         assertThrows(UserInputException.class, () -> parse("--task-weight", "ocnli=0").toConfig(true));
+    }
+
+    @Test
+    void taskOrderSpreadsTheBatchesOfTheSamplingGivenOrTheDefault() {
+        assertEquals(SamplingConfig.temperature(3).withTaskWeights(Map.of("afqmc", 0.5)).withOrder(TaskOrder.EVEN),
+                parse("--task-order", "even", "--task-weight", "afqmc=0.5", "--sampling", "temperature:3")
+                        .toConfig(true).sampling());
+        assertEquals(TaskOrder.RANDOM, parse().toConfig(true).sampling().order());
+        assertEquals(TaskOrder.RANDOM, parse("--task-order", "Random").toConfig(false).sampling().order());
+        assertThrows(UserInputException.class, () -> parse("--task-order", "sorted").toConfig(true));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.skillnet.core.UserInputException;
 import dev.skillnet.model.SkillNetModel;
 import dev.skillnet.train.optim.LinearSchedule;
 import dev.skillnet.train.sampling.SamplingConfig;
+import dev.skillnet.train.sampling.TaskOrder;
 import java.util.Map;
 
 /**
@@ -132,6 +133,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
         private int frozenLayers;
         private Double headLearningRate;
         private Map<String, Double> taskWeights = Map.of();
+        private TaskOrder taskOrder;
         private final double headLearningRateRatio;
 
         private Builder(TrainDefaults d) {
@@ -252,11 +254,24 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
         }
 
         /**
+         * @param v the order of the sampling's batches, applied to whichever sampling the builder
+         *     ends with; null keeps that sampling's own
+         * @return this builder
+         */
+        public Builder optTaskOrder(TaskOrder v) {
+            taskOrder = v;
+            return this;
+        }
+
+        /**
          * @return the configuration
          * @throws UserInputException when a value cannot work (naming its option)
          */
         public TrainConfig build() {
             SamplingConfig weighted = taskWeights.isEmpty() ? sampling : sampling.withTaskWeights(taskWeights);
+            if (taskOrder != null) {
+                weighted = weighted.withOrder(taskOrder);
+            }
             Double head = headLearningRate;
             if (head == null && headLearningRateRatio != 1.0) {
                 head = headLearningRateRatio * learningRate;

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 /**
  * Which sampling strategy to use and its parameter, written as {@code "proportional"}, {@code
  * "temperature:2"}, {@code "capped:5000"} or {@code "uniform"}, and any task weights on top (as
- * jiant's {@code SpecifiedProbMultiTaskSampler} lets a user set a task's share).
+ * jiant's {@code SpecifiedProbMultiTaskSampler} lets a user set a task's share), and the order in
+ * which the batches follow those probabilities.
  *
  * @param strategy the strategy
  * @param temperature T for {@link SamplingStrategy#TEMPERATURE} (positive, finite); 1 otherwise
@@ -19,8 +20,11 @@ import java.util.TreeMap;
  * @param taskWeights multipliers of the strategy's probabilities by task name (positive, finite),
  *     renormalised after; a task not named keeps weight 1. Null reads as none (a {@code job.json}
  *     written before weights existed).
+ * @param order drawn at random or spread evenly; null reads as {@link TaskOrder#RANDOM} (a {@code
+ *     job.json} written before orders existed)
  */
-public record SamplingConfig(SamplingStrategy strategy, double temperature, long cap, Map<String, Double> taskWeights) {
+public record SamplingConfig(SamplingStrategy strategy, double temperature, long cap, Map<String, Double> taskWeights,
+        TaskOrder order) {
 
     /** The form of a configuration string, for error messages. */
     public static final String FORMS = "proportional, temperature:T (T > 0), capped:K (K >= 1) or uniform";
@@ -48,6 +52,7 @@ public record SamplingConfig(SamplingStrategy strategy, double temperature, long
             });
         }
         taskWeights = Collections.unmodifiableMap(weights);
+        order = order == null ? TaskOrder.RANDOM : order;
     }
 
     /**
@@ -56,7 +61,7 @@ public record SamplingConfig(SamplingStrategy strategy, double temperature, long
      * @param cap K for capped sampling, 0 otherwise
      */
     public SamplingConfig(SamplingStrategy strategy, double temperature, long cap) {
-        this(strategy, temperature, cap, Map.of());
+        this(strategy, temperature, cap, Map.of(), TaskOrder.RANDOM);
     }
 
     /**
@@ -65,7 +70,15 @@ public record SamplingConfig(SamplingStrategy strategy, double temperature, long
      * @throws UserInputException if a weight is not a positive number
      */
     public SamplingConfig withTaskWeights(Map<String, Double> weights) {
-        return new SamplingConfig(strategy, temperature, cap, weights);
+        return new SamplingConfig(strategy, temperature, cap, weights, order);
+    }
+
+    /**
+     * @param v drawn at random or spread evenly
+     * @return this strategy and weights with that order
+     */
+    public SamplingConfig withOrder(TaskOrder v) {
+        return new SamplingConfig(strategy, temperature, cap, taskWeights, v);
     }
 
     /** @return the default: proportional to size */
@@ -225,7 +238,8 @@ public record SamplingConfig(SamplingStrategy strategy, double temperature, long
 
     /**
      * @return the strategy as the configuration string it was parsed from, in canonical form,
-     *     followed by the task weights if there are any ({@code "temperature:3, weights msra_ner=2"})
+     *     followed by the task weights if there are any and the order if it is even ({@code
+     *     "temperature:3, weights msra_ner=2, even order"})
      */
     @Override
     public String toString() {
@@ -234,11 +248,14 @@ public record SamplingConfig(SamplingStrategy strategy, double temperature, long
             case TEMPERATURE -> "temperature:" + format(temperature);
             case CAPPED -> "capped:" + cap;
         };
-        if (taskWeights.isEmpty()) {
-            return s;
+        StringBuilder b = new StringBuilder(s);
+        if (!taskWeights.isEmpty()) {
+            b.append(", weights");
+            taskWeights.forEach((task, w) -> b.append(' ').append(task).append('=').append(format(w)));
         }
-        StringBuilder b = new StringBuilder(s).append(", weights");
-        taskWeights.forEach((task, w) -> b.append(' ').append(task).append('=').append(format(w)));
+        if (order == TaskOrder.EVEN) {
+            b.append(", even order");
+        }
         return b.toString();
     }
 

@@ -10,6 +10,12 @@ import java.util.StringJoiner;
  * Picks the task of each training batch. Seeded and resumable: the generator's whole state is one
  * {@code long} ({@link #state()}), so a checkpoint can store it together with {@link #counts()}
  * and {@link #restore(long, long[])} continues the exact sequence. Not thread-safe.
+ *
+ * <p>In {@link TaskOrder#EVEN} order each task holds a credit: {@code phase_i + p_i (t + 1) - c_i}
+ * before draw t + 1, where c_i counts its batches so far and each phase, in [0, 1), comes from the
+ * generator's state; the task of largest credit is next (the smooth weighted round-robin of load
+ * balancers, with a phase so that seeds differ). Every credit stays within about one of its phase,
+ * so c_i stays within about one of p_i t; the generator is not advanced.
  */
 public final class TaskSampler {
 
@@ -19,6 +25,7 @@ public final class TaskSampler {
     private final double[] cumulative;
     private final long[] counts;
     private final SplitMix64 random;
+    private final double[] phases;
 
     /**
      * @param names the task names, one per task, unique
@@ -41,6 +48,18 @@ public final class TaskSampler {
         this.cumulative = cumulative(probabilities);
         this.counts = new long[sizes.length];
         this.random = new SplitMix64(seed);
+        this.phases = new double[sizes.length];
+        setPhases();
+    }
+
+    /** In even order: each task's phase, from a copy of the generator so that its state stays. */
+    private void setPhases() {
+        if (config.order() == TaskOrder.EVEN) {
+            SplitMix64 copy = new SplitMix64(random.state());
+            for (int i = 0; i < phases.length; i++) {
+                phases[i] = copy.nextDouble();
+            }
+        }
     }
 
     private static double[] cumulative(double[] p) {
@@ -67,6 +86,9 @@ public final class TaskSampler {
      * @return its index in {@link #names()}; never a task of probability 0
      */
     public int next() {
+        if (config.order() == TaskOrder.EVEN) {
+            return nextEven();
+        }
         double u = random.nextDouble();
         int i = 0;
         while (u >= cumulative[i] || probabilities[i] == 0) {
@@ -74,6 +96,24 @@ public final class TaskSampler {
         }
         counts[i]++;
         return i;
+    }
+
+    private int nextEven() {
+        long drawn = 0;
+        for (long c : counts) {
+            drawn += c;
+        }
+        int best = -1;
+        double bestCredit = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < counts.length; i++) {
+            double credit = phases[i] + probabilities[i] * (drawn + 1) - counts[i];
+            if (probabilities[i] > 0 && credit > bestCredit) {
+                best = i;
+                bestCredit = credit;
+            }
+        }
+        counts[best]++;
+        return best;
     }
 
     /** @return the task names, in index order */
@@ -108,6 +148,7 @@ public final class TaskSampler {
      */
     public void restore(long state) {
         random.restore(state);
+        setPhases();
     }
 
     /**
@@ -121,6 +162,7 @@ public final class TaskSampler {
             throw new IllegalArgumentException(counts.length + " counts for " + this.counts.length + " tasks");
         }
         random.restore(state);
+        setPhases();
         System.arraycopy(counts, 0, this.counts, 0, counts.length);
     }
 

@@ -141,7 +141,7 @@ class SamplingConfigTest {
                     e.getMessage());
         }
         assertThrows(UserInputException.class, () -> SamplingConfig.uniform().withTaskWeights(Map.of(" ", 2.0)));
-        assertEquals(SamplingConfig.uniform(), new SamplingConfig(SamplingStrategy.UNIFORM, 1, 0, null));
+        assertEquals(SamplingConfig.uniform(), new SamplingConfig(SamplingStrategy.UNIFORM, 1, 0, null, null));
     }
 
     @Test

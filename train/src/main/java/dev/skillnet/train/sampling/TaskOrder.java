@@ -1,0 +1,44 @@
+package dev.skillnet.train.sampling;
+
+import dev.skillnet.core.UserInputException;
+import java.util.Locale;
+
+/**
+ * How the sampler turns the tasks' probabilities into a sequence of batches.
+ */
+public enum TaskOrder {
+    /**
+     * Each batch's task is drawn at random with the probabilities, as in the SkillNet paper: over a
+     * short run the counts stray from their shares (a task of p = 0.07 gets 16 batches of 340 on
+     * average, and 29 at one seed).
+     */
+    RANDOM,
+    /**
+     * Each task's batches are spread evenly through the run: after t batches, task i has had p_i t
+     * of them to within about one. The order interleaves the tasks and differs from seed to seed.
+     */
+    EVEN;
+
+    /** The form of a configuration string, for error messages. */
+    public static final String FORMS = "random or even";
+
+    /** @return the lower-case name used in configuration strings */
+    public String jsonName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @param text {@code random} or {@code even} (case-insensitive, surrounding spaces ignored)
+     * @return the order
+     * @throws UserInputException if the text is neither
+     */
+    public static TaskOrder parse(String text) {
+        String s = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        for (TaskOrder o : values()) {
+            if (o.jsonName().equals(s)) {
+                return o;
+            }
+        }
+        throw new UserInputException("invalid task order '" + text + "': use " + FORMS);
+    }
+}
