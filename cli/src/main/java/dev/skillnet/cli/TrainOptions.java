@@ -72,7 +72,7 @@ final class TrainOptions {
 
     @Option(names = "--task-order", paramLabel = "ORDER", description = "random: each batch's task drawn at random "
             + "with the sampling's probabilities, as the SkillNet paper; even: each task's batches spread evenly, so "
-            + "that after t batches task i has had p_i t of them to within about one (default random).")
+            + "that after t batches task i is fewer than two batches from p_i t (default random).")
     String taskOrder;
 
     /**

@@ -14,8 +14,8 @@ import java.util.StringJoiner;
  * <p>In {@link TaskOrder#EVEN} order each task holds a credit: {@code phase_i + p_i (t + 1) - c_i}
  * before draw t + 1, where c_i counts its batches so far and each phase, in [0, 1), comes from the
  * generator's state; the task of largest credit is next (the smooth weighted round-robin of load
- * balancers, with a phase so that seeds differ). Every credit stays within about one of its phase,
- * so c_i stays within about one of p_i t; the generator is not advanced.
+ * balancers, with a phase so that seeds differ), which keeps c_i fewer than two batches from
+ * p_i t ({@code EvenTaskOrderTest}); the generator is not advanced.
  */
 public final class TaskSampler {
 
