@@ -66,6 +66,10 @@ final class ExtendCommand implements Callable<Integer> {
             throw new UserInputException("--task-order: extend trains one task, the new one, so an order of tasks "
                     + "would change nothing");
         }
+        if (options.skipDev) {
+            throw new UserInputException("--skip-dev: extend reads the new task's dev scores (to keep its best model "
+                    + "and to compare skill sets), so it cannot skip them");
+        }
         ExtensionJob.Config config = ExtensionJob.Config.builder().setModel(model).setTaskFile(taskFile)
                 .setDataRoot(dataRoot == null ? Home.data() : dataRoot).setOut(out).setTrain(options.toConfig(false))
                 .optFreeze(Freeze.parse(train)).build();

@@ -1,5 +1,6 @@
 package dev.skillnet.cli;
 
+import dev.skillnet.core.UserInputException;
 import dev.skillnet.train.TrainConfig;
 import dev.skillnet.train.TrainDefaults;
 import dev.skillnet.train.sampling.SamplingConfig;
@@ -47,6 +48,11 @@ final class TrainOptions {
     @Option(names = "--dev-limit",
             description = "Evaluate on at most this many dev examples per task (their first ones); 0 for all (default 0).")
     Integer devLimit;
+
+    @Option(names = "--skip-dev", description = "Evaluate nothing on dev and keep the last step's model, for a run "
+            + "of fixed steps where a dev score would choose nothing (the demo does); not with --eval-every or "
+            + "--dev-limit.")
+    boolean skipDev;
 
     @Option(names = "--freeze-layers", paramLabel = "N", description = "Keep the embeddings and the encoder's "
             + "lowest N layers as they start; backward stops above them (default 0: train everything).")
@@ -100,6 +106,11 @@ final class TrainOptions {
         }
         Optional.ofNullable(devLimit).ifPresent(b::optDevLimit);
         Optional.ofNullable(freezeLayers).ifPresent(b::optFrozenLayers);
+        if (skipDev && (evalEvery != null || devLimit != null)) {
+            throw new UserInputException("--skip-dev evaluates nothing on dev, so "
+                    + (evalEvery != null ? "--eval-every" : "--dev-limit") + " would change nothing");
+        }
+        b.optSkipDev(skipDev);
         return b.build();
     }
 }

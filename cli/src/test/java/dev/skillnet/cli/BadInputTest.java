@@ -314,6 +314,15 @@ class BadInputTest {
                         p.root.resolve("model").toString(), "--task", p.tasks.resolve("topic.json").toString(), "--out",
                         p.out.toString(), "--task-order", "even"}, 2,
                         List.of("--task-order", "extend trains one task")),
+                new Case("--skip-dev with --eval-every", p -> {
+                    List<String> args = new ArrayList<>(List.of(p.train())); // which says --eval-every 0
+                    args.add("--skip-dev");
+                    return args.toArray(String[]::new);
+                }, 2, List.of("--skip-dev evaluates nothing on dev", "--eval-every")),
+                new Case("extend --skip-dev, which keeps the new task's best by dev", p -> new String[] {"extend",
+                        "--model", p.root.resolve("model").toString(), "--task", p.tasks.resolve("topic.json").toString(),
+                        "--out", p.out.toString(), "--skip-dev"}, 2,
+                        List.of("--skip-dev", "extend reads the new task's dev scores")),
                 new Case("demo --pretrain-steps without --from-scratch", p -> new String[] {"demo", "--out",
                         p.out.toString(), "--pretrain-steps", "10"}, 2,
                         List.of("--pretrain-steps", "--from-scratch", "bge-small-zh")),

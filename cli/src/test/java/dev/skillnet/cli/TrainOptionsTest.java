@@ -1,6 +1,7 @@
 package dev.skillnet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,6 +93,14 @@ class TrainOptionsTest {
         assertEquals(TaskOrder.RANDOM, parse().toConfig(true).sampling().order());
         assertEquals(TaskOrder.RANDOM, parse("--task-order", "Random").toConfig(false).sampling().order());
         assertThrows(UserInputException.class, () -> parse("--task-order", "sorted").toConfig(true));
+    }
+
+    @Test
+    void skipDevKeepsTheLastModelAndRefusesDevSettings() {
+        assertTrue(parse("--skip-dev").toConfig(true).skipDev());
+        assertFalse(parse().toConfig(true).skipDev());
+        assertThrows(UserInputException.class, () -> parse("--skip-dev", "--eval-every", "100").toConfig(true));
+        assertThrows(UserInputException.class, () -> parse("--skip-dev", "--dev-limit", "50").toConfig(false));
     }
 
     @Test

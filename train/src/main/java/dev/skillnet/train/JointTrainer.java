@@ -44,19 +44,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class JointTrainer {
 
-    /** Receives the best model so far (by average dev main score). */
+    /**
+     * Receives the best model so far (by average dev main score), or with {@link TrainConfig#skipDev}
+     * the last step's model, once.
+     */
     @FunctionalInterface
     public interface BestModelSink {
         /**
          * @param step the step after which it was evaluated
-         * @param dev each task's dev score
-         * @param average the average main score
+         * @param dev each task's dev score (empty when nothing is evaluated on dev)
+         * @param average the average main score (negative infinity when nothing is evaluated on dev)
          * @throws IOException when saving fails
          */
         void save(int step, Map<String, Score> dev, double average) throws IOException;
     }
 
-    /** Receives the full training state at every evaluation, so that a killed run can resume. */
+    /**
+     * Receives the full training state at every evaluation (with {@link TrainConfig#skipDev}, after
+     * the last step), so that a killed run can resume.
+     */
     @FunctionalInterface
     public interface StateSink {
         /**
@@ -271,7 +277,19 @@ public final class JointTrainer {
                 if (step % config.logEvery() == 0 || step == config.steps()) {
                     progress.log(step, task.name(), outcome.loss());
                 }
-                boolean evalNow = step == config.steps() || (config.evalEvery() > 0 && step % config.evalEvery() == 0);
+                boolean lastStep = step == config.steps();
+                if (config.skipDev() && lastStep) {
+                    LOG.info("step {}: no dev evaluation (skip dev); the last step's model is kept", step);
+                    bestStep = step;
+                    try {
+                        sink.save(step, Map.of(), best);
+                        stateSink.save(state(step, best, bestStep, sampler, names, streams, optimizer), optimizer);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot save a checkpoint at step " + step, e);
+                    }
+                }
+                boolean evalNow = !config.skipDev()
+                        && (lastStep || (config.evalEvery() > 0 && step % config.evalEvery() == 0));
                 if (evalNow) {
                     long evalStart = System.nanoTime();
                     Map<String, Score> dev = evaluate("dev");

@@ -31,10 +31,13 @@ import java.util.Map;
  * @param headLearningRate the task heads' ({@code heads.<task>.*}) peak learning rate, on the same
  *     schedule as the encoder's, or null for {@code learningRate}. A head starts from random weights
  *     and a joint run updates it only on its own task's batches, while the encoder starts trained.
+ * @param skipDev evaluate nothing on dev: the last step's model is kept (as {@code best}) and
+ *     {@code evalEvery} and {@code devLimit} go unused. For a run of fixed steps, where one dev
+ *     evaluation at the end would choose nothing and cost its seconds (the demo).
  */
 public record TrainConfig(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
         double clipNorm, int evalEvery, int logEvery, int evalBatchSize, long seed, SamplingConfig sampling,
-        Double dropout, int devLimit, int frozenLayers, Double headLearningRate) {
+        Double dropout, int devLimit, int frozenLayers, Double headLearningRate, boolean skipDev) {
 
     /** Rejects values that cannot work. */
     public TrainConfig {
@@ -75,7 +78,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
             double clipNorm, int evalEvery, int logEvery, int evalBatchSize, long seed, SamplingConfig sampling,
             Double dropout, int devLimit) {
         this(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery, logEvery, evalBatchSize,
-                seed, sampling, dropout, devLimit, 0, null);
+                seed, sampling, dropout, devLimit, 0, null, false);
     }
 
     /**
@@ -96,7 +99,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
     public TrainConfig(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
             double clipNorm, int evalEvery, int logEvery, int evalBatchSize, long seed, SamplingConfig sampling) {
         this(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery, logEvery, evalBatchSize,
-                seed, sampling, null, 0, 0, null);
+                seed, sampling, null, 0, 0, null, false);
     }
 
     /**
@@ -134,6 +137,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
         private Double headLearningRate;
         private Map<String, Double> taskWeights = Map.of();
         private TaskOrder taskOrder;
+        private boolean skipDev;
         private final double headLearningRateRatio;
 
         private Builder(TrainDefaults d) {
@@ -227,6 +231,15 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
             return this;
         }
 
+        /**
+         * @param v true to evaluate nothing on dev and keep the last step's model (default false)
+         * @return this builder
+         */
+        public Builder optSkipDev(boolean v) {
+            skipDev = v;
+            return this;
+        }
+
         /** @param v layers to freeze with the embeddings, 0 for none @return this builder */
         public Builder optFrozenLayers(int v) {
             frozenLayers = v;
@@ -282,7 +295,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
                 }
             }
             return new TrainConfig(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery,
-                    logEvery, evalBatchSize, seed, weighted, dropout, devLimit, frozenLayers, head);
+                    logEvery, evalBatchSize, seed, weighted, dropout, devLimit, frozenLayers, head, skipDev);
         }
     }
 
@@ -298,7 +311,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
      */
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery,
-                logEvery, evalBatchSize, newSeed, sampling, dropout, devLimit, frozenLayers, headLearningRate);
+                logEvery, evalBatchSize, newSeed, sampling, dropout, devLimit, frozenLayers, headLearningRate, skipDev);
     }
 
     /**
@@ -308,7 +321,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
     public TrainConfig withSteps(int newSteps) {
         return new TrainConfig(newSteps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm,
                 Math.min(evalEvery, newSteps), logEvery, evalBatchSize, seed, sampling, dropout, devLimit, frozenLayers,
-                headLearningRate);
+                headLearningRate, skipDev);
     }
 
     /** @return the number of warm-up steps */

@@ -178,17 +178,25 @@ public final class TrainingJob {
                 JointTrainer trainer = new JointTrainer(model, tasks, tokenizer, config.train(), trainingScope)
                         .optEvaluationSink(curve::add).optStepProfiler(profiler);
                 result = trainer.train((step, dev, avg) -> {
-                    TrainedModel.save(best, tasks, skills, trainedModel, tokenizer, training(step, avg, dev));
-                    LOG.info("saved best checkpoint (dev average {}) to {}", String.format("%.2f", avg), best);
+                    TrainedModel.save(best, tasks, skills, trainedModel, tokenizer,
+                            training(step, avg, dev.isEmpty() ? null : dev));
+                    if (dev.isEmpty()) {
+                        LOG.info("saved the model after step {}, not evaluated on dev, to {}", step, best);
+                    } else {
+                        LOG.info("saved best checkpoint (dev average {}) to {}", String.format("%.2f", avg), best);
+                    }
                 }, (state, optimizer) -> {
                     TrainedModel.save(last, tasks, skills, trainedModel, tokenizer,
                             training(state.step(), state.bestDevAverage(), null),
                             dir -> RunState.write(dir, optimizer, state));
                     LOG.info("saved the training state after step {} to {}", state.step(), last);
                 }, from);
-                LOG.info("trained to step {} in {} s; best dev average {} at step {}; batches per task {}", result.steps(),
-                        String.format("%.0f", result.seconds()), String.format("%.2f", result.bestDevAverage()),
-                        result.bestStep(), result.taskCounts());
+                LOG.info("trained to step {} in {} s; {}; batches per task {}", result.steps(),
+                        String.format("%.0f", result.seconds()), Double.isFinite(result.bestDevAverage())
+                                ? String.format("best dev average %.2f at step %d", result.bestDevAverage(),
+                                        result.bestStep())
+                                : "no dev evaluation, the last step's model kept",
+                        result.taskCounts());
                 tokenizer.close();
             }
             long testStart = System.nanoTime();

@@ -18,7 +18,7 @@ class TrainConfigBuilderTest {
         TrainDefaults d = TrainDefaults.FINE_TUNING;
         assertEquals(new TrainConfig(d.steps(), d.batchSize(), d.learningRate(), d.warmupFraction(), d.weightDecay(),
                 d.clipNorm(), d.evalEvery(), TrainDefaults.LOG_EVERY, TrainDefaults.EVAL_BATCH_SIZE, TrainDefaults.SEED,
-                d.sampling(), d.dropout(), 0, 0, 10 * d.learningRate()), c);
+                d.sampling(), d.dropout(), 0, 0, 10 * d.learningRate(), false), c);
         assertEquals(16, c.batchSize());
         assertEquals(32, TrainConfig.builder(TrainDefaults.FROM_SCRATCH).build().batchSize());
         assertNull(c.dropout());
