@@ -59,13 +59,13 @@ final class DemoCommand implements Callable<Integer> {
     /**
      * Fine-tuning: msra_ner's share of the batches at 1.5 times the temperature's. Its batches are
      * cheap (0.9 s) and it learns the most per batch of the six; taken from the other tasks' share it
-     * cost ocnli its margin, added on top it lifts the average (docs/RESULTS.md 5.22, 5.24).
+     * cost ocnli its margin, added on top it lifts the average (docs/RESULTS.md 5.22, 5.23).
      */
     static final Map<String, Double> FINE_TUNE_TASK_WEIGHTS = Map.of("msra_ner", 1.5);
 
     /**
      * Fine-tuning: no dropout. A third of an epoch of the samples under-fits rather than over-fits,
-     * and dropout cost the average 0.8 at seed 13 (docs/RESULTS.md 5.24).
+     * and dropout cost the average 0.8 at seed 13 (docs/RESULTS.md 5.23).
      */
     static final double FINE_TUNE_DROPOUT = 0.0;
 
