@@ -278,26 +278,24 @@ public final class JointTrainer {
                     progress.log(step, task.name(), outcome.loss());
                 }
                 boolean lastStep = step == config.steps();
-                if (config.skipDev() && lastStep) {
-                    LOG.info("step {}: no dev evaluation (skip dev); the last step's model is kept", step);
-                    bestStep = step;
-                    try {
-                        sink.save(step, Map.of(), best);
-                        stateSink.save(state(step, best, bestStep, sampler, names, streams, optimizer), optimizer);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot save a checkpoint at step " + step, e);
-                    }
-                }
-                boolean evalNow = !config.skipDev()
-                        && (lastStep || (config.evalEvery() > 0 && step % config.evalEvery() == 0));
-                if (evalNow) {
+                boolean savePoint = config.skipDev() ? lastStep
+                        : lastStep || (config.evalEvery() > 0 && step % config.evalEvery() == 0);
+                if (savePoint) {
                     long evalStart = System.nanoTime();
-                    Map<String, Score> dev = evaluate("dev");
-                    double avg = dev.values().stream().mapToDouble(Score::value).average().orElse(0);
-                    LOG.info("step {}: dev average {} ({})", step, String.format("%.2f", avg), summary(dev));
-                    evaluations.evaluated(point(step, progress.elapsedSeconds(), names, streams, dev, avg));
+                    Map<String, Score> dev = Map.of();
+                    double avg = best;
+                    boolean keep = config.skipDev();
+                    if (keep) {
+                        LOG.info("step {}: no dev evaluation (skip dev); the last step's model is kept", step);
+                    } else {
+                        dev = evaluate("dev");
+                        avg = dev.values().stream().mapToDouble(Score::value).average().orElse(0);
+                        LOG.info("step {}: dev average {} ({})", step, String.format("%.2f", avg), summary(dev));
+                        evaluations.evaluated(point(step, progress.elapsedSeconds(), names, streams, dev, avg));
+                        keep = avg > best;
+                    }
                     try {
-                        if (avg > best) {
+                        if (keep) {
                             best = avg;
                             bestStep = step;
                             sink.save(step, dev, avg);
