@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.DataType;
 import dev.skillnet.model.bert.BertConfig;
 import dev.skillnet.model.bert.BertModel;
@@ -17,6 +19,7 @@ import dev.skillnet.model.checkpoint.SkillNetCheckpoint;
 import dev.skillnet.model.heads.HeadKind;
 import dev.skillnet.model.heads.HeadSpec;
 import dev.skillnet.model.heads.Pooling;
+import dev.skillnet.model.heads.TaskHead;
 import dev.skillnet.model.nn.ParameterInit;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A mean-pooled head reads the average of the real tokens' states, a pair-pooled head compares
- * the two segments' averages, a siamese head compares the averages of two texts encoded apart,
- * and none of them reads the pooler.
+ * the two segments' averages, a siamese head compares the averages of two texts encoded apart, a
+ * cosine head reads their cosine standardised by the first training batch's, and none of them
+ * reads the pooler.
  */
 class PoolingTest {
 
@@ -38,7 +42,8 @@ class PoolingTest {
                 List.of(new HeadSpec("cls_task", HeadKind.SEQUENCE, 3),
                         new HeadSpec("mean_task", HeadKind.SEQUENCE, 3, Pooling.MEAN),
                         new HeadSpec("pair_task", HeadKind.SEQUENCE, 2, Pooling.PAIR),
-                        new HeadSpec("siamese_task", HeadKind.SEQUENCE, 2, Pooling.SIAMESE)));
+                        new HeadSpec("siamese_task", HeadKind.SEQUENCE, 2, Pooling.SIAMESE),
+                        new HeadSpec("cosine_task", HeadKind.SEQUENCE, 2, Pooling.COSINE)));
         ParameterInit.initialize(model, m, 0.2, 3);
         return model;
     }
@@ -140,6 +145,95 @@ class PoolingTest {
         }
     }
 
+    @Test
+    void cosinePoolingReadsTheCosineOfTwoTextsEachEncodedAlone() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            SkillNetModel model = model(m);
+            int[] skills = {0};
+            NDArray ids = m.create(new long[][] {{2, 5, 9, 3, 0}, {2, 7, 3, 0, 0}, {2, 8, 3, 0, 0}, {2, 6, 4, 11, 3}});
+            NDArray mask = m.create(new long[][] {{1, 1, 1, 1, 0}, {1, 1, 1, 0, 0}, {1, 1, 1, 0, 0}, {1, 1, 1, 1, 1}});
+            NDArray types = m.zeros(ids.getShape(), DataType.INT64);
+            var params = model.namedParameters();
+            float[] w = params.get("heads.cosine_task.classifier.weight").getArray().toFloatArray(); // [2, 1]
+            float[] b = params.get("heads.cosine_task.classifier.bias").getArray().toFloatArray();
+            assertEquals(2, w.length, "the classifier reads one number");
+            long[][][] pairs = {{{2, 5, 9, 3}, {2, 7, 3}}, {{2, 8, 3}, {2, 6, 4, 11, 3}}};
+            double[] cos = new double[2];
+            for (int i = 0; i < pairs.length; i++) {
+                cos[i] = cosine(alone(model, m, pairs[i][0], skills).toFloatArray(),
+                        alone(model, m, pairs[i][1], skills).toFloatArray());
+            }
+            NDArray unset = model.forward("cosine_task", ids, types, mask, skills, false).logits();
+            for (int i = 0; i < 2; i++) {
+                assertArrayEquals(new float[] {(float) (w[0] * cos[i] + b[0]), (float) (w[1] * cos[i] + b[1])},
+                        unset.get(i).toFloatArray(), 1e-5f, "pair " + i + ": the raw cosine while nothing set it");
+            }
+            params.get("heads.cosine_task.standardize.mean").getArray().set(new NDIndex("..."), m.create(new float[] {0.25f}));
+            params.get("heads.cosine_task.standardize.std").getArray().set(new NDIndex("..."), m.create(new float[] {0.5f}));
+            NDArray set = model.forward("cosine_task", ids, types, mask, skills, false).logits();
+            for (int i = 0; i < 2; i++) {
+                double z = (cos[i] - 0.25) / 0.5;
+                assertArrayEquals(new float[] {(float) (w[0] * z + b[0]), (float) (w[1] * z + b[1])},
+                        set.get(i).toFloatArray(), 1e-5f, "pair " + i + ": (cos - mean) / std");
+            }
+            assertFalse(model.parametersFor("cosine_task", skills).get("heads.cosine_task.standardize.std")
+                    .requiresGradient(), "the statistics are not trained");
+            assertThrows(IllegalArgumentException.class, () -> model.forward("cosine_task", ids.get(":3"),
+                    types.get(":3"), mask.get(":3"), skills, false));
+        }
+    }
+
+    @Test
+    void theFirstTrainingBatchSetsTheStandardisationAndLaterOnesKeepIt() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            SkillNetModel model = model(m);
+            TaskHead head = model.head("cosine_task");
+            // two pairs of texts of 2 tokens in H 16: pair 0's texts point alike, pair 1's apart
+            float[][] texts = new float[4][16];
+            for (int h = 0; h < 16; h++) {
+                texts[0][h] = h + 1;
+                texts[1][h] = h + 2;
+                texts[2][h] = h % 2 == 0 ? 1 : -1;
+                texts[3][h] = h < 8 ? 1 : 0.5f;
+            }
+            NDArray hidden = m.create(texts).reshape(4, 1, 16).repeat(1, 2); // [4, 2, 16]: each token alike
+            NDArray mask = m.ones(new Shape(4, 2));
+            EncoderOutput encoded = new EncoderOutput(hidden, m.zeros(new Shape(4, 16)));
+            head.forward(encoded, null, mask, false);
+            var params = model.namedParameters();
+            NDArray mean = params.get("heads.cosine_task.standardize.mean").getArray();
+            NDArray std = params.get("heads.cosine_task.standardize.std").getArray();
+            assertArrayEquals(new float[] {0}, std.toFloatArray(), "inference sets nothing");
+            head.forward(new EncoderOutput(hidden.get(":2"), m.zeros(new Shape(2, 16))), null, mask.get(":2"), true);
+            assertArrayEquals(new float[] {0}, std.toFloatArray(), "one pair has no spread: it sets nothing");
+
+            head.forward(encoded, null, mask, true);
+            double c0 = cosine(texts[0], texts[1]);
+            double c1 = cosine(texts[2], texts[3]);
+            assertArrayEquals(new float[] {(float) ((c0 + c1) / 2)}, mean.toFloatArray(), 1e-6f);
+            assertArrayEquals(new float[] {(float) (Math.abs(c0 - c1) / 2)}, std.toFloatArray(), 1e-6f,
+                    "the population standard deviation of the batch's cosines");
+
+            NDArray other = m.create(new float[][] {texts[3], texts[0], texts[1], texts[0]}).reshape(4, 1, 16).repeat(1, 2);
+            NDArray logits = head.forward(new EncoderOutput(other, m.zeros(new Shape(4, 16))), null, mask, true);
+            assertArrayEquals(new float[] {(float) ((c0 + c1) / 2)}, mean.toFloatArray(), 1e-6f, "kept");
+            assertArrayEquals(new float[] {(float) (Math.abs(c0 - c1) / 2)}, std.toFloatArray(), 1e-6f, "kept");
+            assertArrayEquals(new long[] {2, 2}, logits.getShape().getShape());
+        }
+    }
+
+    private static double cosine(float[] u, float[] v) {
+        double dot = 0;
+        double uu = 0;
+        double vv = 0;
+        for (int i = 0; i < u.length; i++) {
+            dot += (double) u[i] * v[i];
+            uu += (double) u[i] * u[i];
+            vv += (double) v[i] * v[i];
+        }
+        return dot / Math.sqrt(uu * vv);
+    }
+
     /** @return [1, H]: the mean of one text's last hidden state, encoded on its own */
     private static NDArray alone(SkillNetModel model, NDManager m, long[] ids, int[] skills) {
         NDArray row = m.create(new long[][] {ids});
@@ -164,12 +258,23 @@ class PoolingTest {
     void aCheckpointKeepsEachHeadsPooling(@TempDir Path dir)
             throws IOException {
         try (NDManager m = NDManager.newBaseManager()) {
-            SkillNetCheckpoint.save(model(m), dir);
+            SkillNetModel model = model(m);
+            model.namedParameters().get("heads.cosine_task.standardize.mean").getArray()
+                    .set(new NDIndex("..."), m.create(new float[] {0.75f}));
+            model.namedParameters().get("heads.cosine_task.standardize.std").getArray()
+                    .set(new NDIndex("..."), m.create(new float[] {0.125f}));
+            SkillNetCheckpoint.save(model, dir);
             SkillNetModel loaded = SkillNetCheckpoint.load(dir, m);
+            NDArray std = loaded.namedParameters().get("heads.cosine_task.standardize.std").getArray();
+            assertArrayEquals(new float[] {0.75f}, loaded.namedParameters()
+                    .get("heads.cosine_task.standardize.mean").getArray().toFloatArray());
+            assertArrayEquals(new float[] {0.125f}, std.toFloatArray());
+            assertFalse(std.hasGradient(), "a loaded statistic is still not trained");
             assertEquals(Pooling.CLS, loaded.head("cls_task").pooling());
             assertEquals(Pooling.MEAN, loaded.head("mean_task").pooling());
             assertEquals(Pooling.PAIR, loaded.head("pair_task").pooling());
             assertEquals(Pooling.SIAMESE, loaded.head("siamese_task").pooling());
+            assertEquals(Pooling.COSINE, loaded.head("cosine_task").pooling());
         }
     }
 
@@ -179,6 +284,7 @@ class PoolingTest {
         assertEquals(Pooling.MEAN, Pooling.fromJson("mean"));
         assertEquals(Pooling.PAIR, Pooling.fromJson("pair"));
         assertEquals(Pooling.SIAMESE, Pooling.fromJson("siamese"));
+        assertEquals(Pooling.COSINE, Pooling.fromJson("cosine"));
         assertThrows(IllegalArgumentException.class, () -> Pooling.fromJson("max"));
     }
 }

@@ -198,9 +198,41 @@ public final class TaskGraph {
                     Attribute.of("axis", 1L)), g.longs("axis_1", 1))); // [B, H]
             String v = g.node("Squeeze", List.of(g.node("Gather", List.of(texts, g.longs("second_text", 1)),
                     Attribute.of("axis", 1L)), g.longs("axis_1", 1))); // [B, H]
-            features = compare(u, v);
+            features = head.pooling() == Pooling.SIAMESE ? compare(u, v)
+                    : standardize(SkillNetModel.HEADS_PREFIX + task + ".standardize", cosine(u, v));
         }
         return denseFp32(p, features);
+    }
+
+    /**
+     * @param u [B, H]
+     * @param v [B, H]
+     * @return [B, 1]: {@code u · v / max(|u| |v|, 1e-8)}
+     */
+    private String cosine(String u, String v) {
+        String dot = g.node("ReduceSum", List.of(g.node("Mul", List.of(u, v)), g.longs("axis_last", -1)),
+                Attribute.of("keepdims", 1L));
+        String uu = g.node("ReduceSum", List.of(g.node("Mul", List.of(u, u)), g.longs("axis_last", -1)),
+                Attribute.of("keepdims", 1L));
+        String vv = g.node("ReduceSum", List.of(g.node("Mul", List.of(v, v)), g.longs("axis_last", -1)),
+                Attribute.of("keepdims", 1L));
+        String norms = g.node("Mul", List.of(g.node("Sqrt", List.of(uu)), g.node("Sqrt", List.of(vv))));
+        return g.node("Div", List.of(dot, g.node("Max", List.of(norms, g.scalar("cosine_eps", 1e-8f)))));
+    }
+
+    /**
+     * @param p {@code heads.<task>.standardize}
+     * @param x [B, F]
+     * @return [B, F]: {@code (x - p.mean) / p.std}, or {@code x} when the statistics were never set
+     *     (the model's forward passes it through then too)
+     */
+    private String standardize(String p, String x) {
+        for (float std : parameter(p + ".std").getArray().toFloatArray()) {
+            if (!(std > 0)) {
+                return x;
+            }
+        }
+        return g.node("Div", List.of(g.node("Sub", List.of(x, table(p + ".mean"))), table(p + ".std")));
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDManager;
 import dev.skillnet.data.tokenize.Encoded;
 import dev.skillnet.inference.RandomModel;
@@ -187,13 +188,33 @@ class TaskGraphTest {
 
     @Test
     void siameseHeadsMatchTheModel() {
+        textsApartMatchTheModel(Pooling.SIAMESE, null);
+    }
+
+    @Test
+    void cosineHeadsMatchTheModelBeforeAndAfterTheirStandardisationIsSet() {
+        textsApartMatchTheModel(Pooling.COSINE, null);
+        textsApartMatchTheModel(Pooling.COSINE, new float[] {0.6f, 0.2f});
+    }
+
+    /**
+     * @param pooling siamese or cosine
+     * @param standardize a cosine head's mean and std, or null to leave them as initialised (unset)
+     */
+    private void textsApartMatchTheModel(Pooling pooling, float[] standardize) {
         Task<?, ?> afqmc = tasks.stream().filter(t -> t.name().equals("afqmc")).findFirst().orElseThrow();
         BertConfig config = trained.model().bert().config();
         List<String> skills = trained.model().bert().layout().skills();
         SkillNetModel model = new SkillNetModel(new BertModel(config, new SkillLayout(skills, List.of(0, 1))),
-                List.of(new HeadSpec("afqmc", HeadKind.SEQUENCE, 2, Pooling.SIAMESE)));
+                List.of(new HeadSpec("afqmc", HeadKind.SEQUENCE, 2, pooling)));
         try (NDManager m = NDManager.newBaseManager()) {
             ParameterInit.initialize(model, m, 0.5, 11);
+            if (standardize != null) {
+                model.namedParameters().get("heads.afqmc.standardize.mean").getArray()
+                        .set(new NDIndex("..."), m.create(new float[] {standardize[0]}));
+                model.namedParameters().get("heads.afqmc.standardize.std").getArray()
+                        .set(new NDIndex("..."), m.create(new float[] {standardize[1]}));
+            }
             List<Encoded> batch = batch(afqmc);
             List<float[]> expected = new ModelLogits(model, trained.tokenizer().padId(), m)
                     .logits(afqmc.declaration(), batch);

@@ -217,7 +217,8 @@ public final class JointTrainer {
             streams.add(new BatchStream(train, config.batchSize(), config.seed() * 31 + i));
             skills.add(ActiveSkills.of(model, t.declaration()));
             Map<String, Parameter> ran = new LinkedHashMap<>(model.parametersFor(t.name(), skills.get(i)));
-            ran.keySet().removeIf(name -> !trainable.test(name) || frozen.test(name));
+            ran.entrySet().removeIf(e -> !trainable.test(e.getKey()) || frozen.test(e.getKey())
+                    || !e.getValue().requiresGradient()); // a statistic is set from data, not by the optimiser
             params.add(ran);
         }
         TaskSampler sampler = new TaskSampler(names, sizes, config.sampling(), config.seed());

@@ -8,7 +8,7 @@ import java.util.Locale;
  * hidden state over the real tokens (as sentence-transformers pool), or, for text pairs, the
  * two texts' means set side by side with their difference and product: read from one pass over
  * both texts together (a cross-encoder) or from one pass over each text alone (a siamese
- * bi-encoder, as Sentence-BERT trains).
+ * bi-encoder, as Sentence-BERT trains), or the cosine of the two texts' means alone.
  */
 public enum Pooling {
     /** {@code bert.pooler} over the first token; the pooler's parameters train with the task. */
@@ -31,16 +31,38 @@ public enum Pooling {
      * places paraphrases near each other this way, which a cross-encoder must learn anew. The rows
      * are built from the pair's usual encoding by {@code EncoderRows} in the tasks module.
      */
-    SIAMESE;
+    SIAMESE,
+    /**
+     * For text pairs, each text encoded on its own as for {@link #SIAMESE}: the head reads one
+     * number, the cosine of the two texts' means, standardised by the mean and standard deviation
+     * of the cosines of the first training batch ({@code Standardize}), and its dense layer turns
+     * it into the classes' logits. An embedding model's similarity is then the head's starting
+     * point, with two numbers per class to learn: its threshold and its scale. On a thousand
+     * pairs, 4H features of a siamese head are fitted to noise (docs/RESULTS.md, 5.25).
+     */
+    COSINE;
 
     /** @return whether the encoder reads each text of a pair as a row of its own */
     public boolean encodesTextsApart() {
-        return this == SIAMESE;
+        return this == SIAMESE || this == COSINE;
     }
 
-    /** @return whether the head compares two texts ({@code [u; v; |u - v|; u * v]}, 4H features) */
+    /** @return whether the head compares two texts, and so reads only text pairs */
     public boolean comparesTexts() {
-        return this == PAIR || this == SIAMESE;
+        return this == PAIR || this == SIAMESE || this == COSINE;
+    }
+
+    /**
+     * @param hidden H, the encoder's hidden size
+     * @return the width the head's dense layer reads: H for one text's state, 4H for
+     *     {@code [u; v; |u - v|; u * v]}, 1 for the cosine of u and v
+     */
+    public int features(int hidden) {
+        return switch (this) {
+            case CLS, MEAN -> hidden;
+            case PAIR, SIAMESE -> 4 * hidden;
+            case COSINE -> 1;
+        };
     }
 
     /** @return the name used in declarations and {@code model.json} */
@@ -49,7 +71,7 @@ public enum Pooling {
     }
 
     /**
-     * @param name {@code cls}, {@code mean}, {@code pair} or {@code siamese}
+     * @param name {@code cls}, {@code mean}, {@code pair}, {@code siamese} or {@code cosine}
      * @return the pooling
      * @throws IllegalArgumentException naming the accepted values
      */
@@ -59,6 +81,6 @@ public enum Pooling {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown pooling '" + name + "'; use cls, mean, pair or siamese");
+        throw new IllegalArgumentException("unknown pooling '" + name + "'; use cls, mean, pair, siamese or cosine");
     }
 }

@@ -9,10 +9,13 @@ import dev.skillnet.model.nn.Dense;
 import dev.skillnet.model.nn.Dropout;
 import dev.skillnet.model.nn.HfBlock;
 import dev.skillnet.model.nn.Scalars;
+import dev.skillnet.model.nn.Standardize;
 
 /**
  * {@code heads.<task>}: dropout and one dense layer over the encoder's output, as HuggingFace's
- * BertForSequenceClassification, BertForTokenClassification and BertForQuestionAnswering.
+ * BertForSequenceClassification, BertForTokenClassification and BertForQuestionAnswering. A
+ * cosine-pooled head reads one standardised number instead ({@code heads.<task>.standardize},
+ * no dropout).
  */
 public final class TaskHead extends HfBlock {
 
@@ -20,6 +23,7 @@ public final class TaskHead extends HfBlock {
     private final Pooling pooling;
     private final int outputs;
     private final Dense dense;
+    private final Standardize standardize;
     private final float dropout;
 
     /**
@@ -36,22 +40,21 @@ public final class TaskHead extends HfBlock {
         this.kind = kind;
         this.pooling = pooling;
         this.outputs = outputs;
-        this.dense = child(kind.layerName(), new Dense(features(kind, pooling, hidden), outputs));
+        this.dense = child(kind.layerName(), new Dense(kind == HeadKind.SEQUENCE ? pooling.features(hidden) : hidden,
+                outputs));
+        this.standardize = kind == HeadKind.SEQUENCE && pooling == Pooling.COSINE
+                ? child("standardize", new Standardize(1)) : null;
         this.dropout = (float) dropout;
     }
 
-    /** @return the width the dense layer reads: 4H for a sequence head that compares two texts, else H */
-    private static int features(HeadKind kind, Pooling pooling, int hidden) {
-        return kind == HeadKind.SEQUENCE && pooling.comparesTexts() ? 4 * hidden : hidden;
-    }
-
     /**
-     * @param encoded the encoder's output; for siamese pooling its rows are the B pairs' texts,
-     *     each pair's first text followed by its second (2B rows)
+     * @param encoded the encoder's output; for siamese and cosine pooling its rows are the B pairs'
+     *     texts, each pair's first text followed by its second (2B rows)
      * @param tokenTypeIds [B, T]: 0 in the first segment, 1 in the second (read by pair pooling)
-     * @param attentionMask [B, T]: 1 at real tokens, 0 at padding (read by mean, pair and siamese
-     *     pooling; [2B, T] for siamese)
-     * @param training whether dropout is on
+     * @param attentionMask [B, T]: 1 at real tokens, 0 at padding (read by mean, pair, siamese and
+     *     cosine pooling; [2B, T] for siamese and cosine)
+     * @param training whether dropout is on (and, for cosine pooling, whether the first batch may
+     *     set the standardisation)
      * @return logits: [B, C] for SEQUENCE, [B, T, C] for TOKEN, [B, T, 2] for SPAN
      */
     public NDArray forward(EncoderOutput encoded, NDArray tokenTypeIds, NDArray attentionMask, boolean training) {
@@ -64,8 +67,12 @@ public final class TaskHead extends HfBlock {
             x = meanOverTokens(encoded.lastHiddenState(), attentionMask);
         } else if (pooling == Pooling.PAIR) {
             x = comparePair(encoded.lastHiddenState(), tokenTypeIds, attentionMask);
+        } else if (pooling == Pooling.SIAMESE) {
+            NDArray texts = textsApart(encoded.lastHiddenState(), attentionMask); // [B, 2, H]
+            x = compare(texts.get(":, 0, :"), texts.get(":, 1, :"));
         } else {
-            x = compareRows(encoded.lastHiddenState(), attentionMask);
+            NDArray texts = textsApart(encoded.lastHiddenState(), attentionMask); // [B, 2, H]
+            return dense.forward(standardize.forward(cosine(texts.get(":, 0, :"), texts.get(":, 1, :")), training));
         }
         if (training && dropout > 0) {
             x = Dropout.apply(x, dropout);
@@ -111,15 +118,25 @@ public final class TaskHead extends HfBlock {
     /**
      * @param hidden [2B, T, H]: rows 2i and 2i + 1 are pair i's first and second text
      * @param attentionMask [2B, T]
-     * @return [B, 4H]: {@code [u; v; |u - v|; u * v]}, u and v the means over the two rows' real tokens
+     * @return [B, 2, H]: each pair's two texts' means over their real tokens
      */
-    private static NDArray compareRows(NDArray hidden, NDArray attentionMask) {
+    private NDArray textsApart(NDArray hidden, NDArray attentionMask) {
         long rows = hidden.getShape().get(0);
         if (rows % 2 != 0) {
-            throw new IllegalArgumentException("siamese pooling reads two rows per pair, got " + rows + " rows");
+            throw new IllegalArgumentException(pooling.json() + " pooling reads two rows per pair, got " + rows + " rows");
         }
-        NDArray texts = meanOverTokens(hidden, attentionMask).reshape(rows / 2, 2, -1); // [B, 2, H]
-        return compare(texts.get(":, 0, :"), texts.get(":, 1, :"));
+        return meanOverTokens(hidden, attentionMask).reshape(rows / 2, 2, -1);
+    }
+
+    /**
+     * @param u [B, H]
+     * @param v [B, H]
+     * @return [B, 1]: {@code u · v / max(|u| |v|, 1e-8)}
+     */
+    private static NDArray cosine(NDArray u, NDArray v) {
+        NDArray dot = u.mul(v).sum(new int[] {1}, true); // [B, 1]
+        NDArray norms = u.norm(new int[] {1}, true).mul(v.norm(new int[] {1}, true)); // [B, 1]
+        return dot.div(norms.maximum(Scalars.of(norms, 1e-8f)));
     }
 
     /**

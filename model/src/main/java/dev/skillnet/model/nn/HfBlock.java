@@ -58,6 +58,25 @@ public abstract class HfBlock extends AbstractBlock {
     }
 
     /**
+     * Declares a statistic: a parameter set from data rather than by gradient (as a BatchNorm's
+     * running mean), saved and loaded with the others, never updated by the optimiser. Its array
+     * is attached later, filled with zeros until the block sets it.
+     *
+     * @param name its leaf name
+     * @param shape the shape its array must have
+     * @return the parameter
+     */
+    protected final Parameter statistic(String name, Shape shape) {
+        Parameter p = addParameter(Parameter.builder()
+                .setName(name)
+                .setType(Parameter.Type.OTHER)
+                .optRequiresGrad(false)
+                .build());
+        shapes.put(name, shape);
+        return p;
+    }
+
+    /**
      * The shape each direct parameter must have.
      *
      * @return leaf name to shape

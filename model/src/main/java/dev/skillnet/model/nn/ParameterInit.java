@@ -51,7 +51,8 @@ public final class ParameterInit {
     }
 
     /**
-     * Replaces (or sets) a parameter's array and marks it trainable. The values are copied into
+     * Replaces (or sets) a parameter's array and marks it trainable unless it is a statistic
+     * ({@link HfBlock#statistic}, which no gradient reaches). The values are copied into
      * memory that PyTorch allocates and owns: an array made from a Java buffer is only borrowed
      * ({@code from_blob}), lives as long as the buffer, and sits at whatever alignment the JVM
      * gave it, which changes the summation order inside vectorised kernels from run to run.
@@ -67,7 +68,7 @@ public final class ParameterInit {
         } else {
             NDArray owned = array.duplicate();
             array.close();
-            owned.setRequiresGradient(true);
+            owned.setRequiresGradient(parameter.requiresGradient());
             parameter.setArray(owned);
         }
     }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The rows the encoder reads for a batch of features. Usually one row per feature; for a task whose
- * head reads each text of a pair apart ({@link Pooling#SIAMESE}), two: pair i's
+ * head reads each text of a pair apart ({@link Pooling#SIAMESE}, {@link Pooling#COSINE}), two: pair i's
  * {@code [CLS] text [SEP]} at row 2i and {@code [CLS] text_pair [SEP]} at row 2i + 1, cut from the
  * pair's usual encoding {@code [CLS] text [SEP] text_pair [SEP]} (so truncation, and everything
  * else the featurizer decides, is shared by both ways of reading a pair).
@@ -20,8 +20,8 @@ public final class EncoderRows {
     /**
      * @param pooling the task head's pooling
      * @param batch one encoding per feature
-     * @return the batch itself, or for siamese pooling its 2B texts apart
-     * @throws IllegalArgumentException when a siamese feature has no second segment
+     * @return the batch itself, or for siamese and cosine pooling its 2B texts apart
+     * @throws IllegalArgumentException when such a feature has no second segment
      */
     public static List<Encoded> of(Pooling pooling, List<Encoded> batch) {
         if (!pooling.encodesTextsApart()) {

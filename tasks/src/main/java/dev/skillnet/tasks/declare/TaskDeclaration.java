@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param docStride the window step for long passages (meaningful for span extraction only)
  * @param maxAnswerLength the longest answer in tokens (meaningful for span extraction only)
  * @param pooling what the classification head reads ({@code "pooling"}: {@code cls}, the default,
- *     {@code mean}, or {@code pair} or {@code siamese} for text pairs); always {@code cls} for tagging
+ *     {@code mean}, or {@code pair}, {@code siamese} or {@code cosine} for text pairs); always {@code cls} for tagging
  *     and span extraction
  * @param encoderRate how strongly the task's batches update what the tasks share ({@code
  *     "encoder_rate"}, in (0, 1], default 1): every parameter outside the task's head learns at this

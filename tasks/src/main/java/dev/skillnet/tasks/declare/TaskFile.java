@@ -98,7 +98,7 @@ final class TaskFile {
 
     /**
      * {@code "pooling"}: {@code cls} (default) or {@code mean} for classification tasks, or
-     * {@code pair} or {@code siamese} for text-pair classification.
+     * {@code pair}, {@code siamese} or {@code cosine} for text-pair classification.
      */
     private Pooling pooling(TaskType type) {
         if (!fields.has("pooling")) {

@@ -161,7 +161,7 @@ class DeclarationErrorsTest {
 
     @Test
     void poolingIsClsMeanPairOrSiameseAndOnlyForClassification() {
-        assertEquals("field \"pooling\": unknown pooling 'max'; use cls, mean, pair or siamese",
+        assertEquals("field \"pooling\": unknown pooling 'max'; use cls, mean, pair, siamese or cosine",
                 reason(t -> t.addProperty("pooling", "max")));
         assertEquals("field \"pooling\": pair compares two texts and applies only to text_pair_classification"
                 + " tasks; use cls or mean for single_text_classification",
@@ -169,6 +169,9 @@ class DeclarationErrorsTest {
         assertEquals("field \"pooling\": siamese compares two texts and applies only to text_pair_classification"
                 + " tasks; use cls or mean for single_text_classification",
                 reason(t -> t.addProperty("pooling", "siamese")));
+        assertEquals("field \"pooling\": cosine compares two texts and applies only to text_pair_classification"
+                + " tasks; use cls or mean for single_text_classification",
+                reason(t -> t.addProperty("pooling", "cosine")));
         assertEquals("field \"pooling\" applies only to classification tasks (single_text_classification,"
                 + " text_pair_classification); a span_extraction head reads every token",
                 reason(cmrc2018(), t -> t.addProperty("pooling", "mean")));
