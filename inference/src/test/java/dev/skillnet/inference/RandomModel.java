@@ -11,6 +11,7 @@ import dev.skillnet.model.SkillNetModel;
 import dev.skillnet.model.bert.BertModel;
 import dev.skillnet.model.heads.HeadKind;
 import dev.skillnet.model.heads.HeadSpec;
+import dev.skillnet.model.heads.Pooling;
 import dev.skillnet.model.nn.ParameterInit;
 import dev.skillnet.skills.SkillTable;
 import dev.skillnet.tasks.declare.Declared;
@@ -41,6 +42,17 @@ public final class RandomModel {
      * @return the folder
      */
     public static Path save(Path dir, long seed) throws IOException {
+        return save(dir, seed, null);
+    }
+
+    /**
+     * @param dir where to save the model folder
+     * @param seed the initialisation seed
+     * @param afqmcPooling how afqmc's head reads its pairs, or null for its declaration's pooling (the
+     *     saved declaration is the bundled one either way)
+     * @return the folder
+     */
+    public static Path save(Path dir, long seed, Pooling afqmcPooling) throws IOException {
         SkillTable skills = SkillTable.defaults();
         Declared declared = TaskDeclarations.load(DECLARATIONS, skills);
         List<Task<?, ?>> tasks = new ArrayList<>();
@@ -62,8 +74,9 @@ public final class RandomModel {
             List<HeadSpec> heads = new ArrayList<>();
             for (Task<?, ?> t : tasks) {
                 HeadKind kind = t.kind().headKind();
-                heads.add(new HeadSpec(t.name(), kind, kind == HeadKind.SPAN ? 2 : t.labels().size(),
-                        t.declaration().pooling()));
+                Pooling pooling = afqmcPooling != null && t.name().equals("afqmc") ? afqmcPooling
+                        : t.declaration().pooling();
+                heads.add(new HeadSpec(t.name(), kind, kind == HeadKind.SPAN ? 2 : t.labels().size(), pooling));
             }
             SkillNetModel model = new SkillNetModel(bert, heads);
             ParameterInit.initialize(model, manager, 0.5, seed);

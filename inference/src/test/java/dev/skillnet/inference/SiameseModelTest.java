@@ -10,6 +10,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.skillnet.core.UserInputException;
+import dev.skillnet.model.heads.Pooling;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A model whose pair task reads its two texts apart answers the same through the API and through
- * DJL's Predictor, and a declaration edited to read pairs another way than the head was trained
- * to is refused when the model loads.
+ * A model whose pair task reads its two texts apart (siamese or cosine) answers the same through
+ * the API and through DJL's Predictor, a cosine head the same in either order of the texts, and a
+ * declaration edited to read pairs another way than the head was trained to is refused when the
+ * model loads.
  */
 class SiameseModelTest {
 
@@ -29,23 +31,18 @@ class SiameseModelTest {
 
     @Test
     void aSiamesePairTaskAnswersAlikeThroughTheApiAndDjl(@TempDir Path tmp) throws Exception {
-        Path dir = RandomModel.save(tmp.resolve("model"), 21);
-        setPooling(dir.resolve("model.json"), "pair");
-        setPooling(dir.resolve("tasks").resolve("afqmc.json"), "pair");
+        Path pair = RandomModel.save(tmp.resolve("pair"), 21, Pooling.PAIR);
+        setPooling(pair.resolve("tasks").resolve("afqmc.json"), "pair");
         Classification asPair;
-        try (MultitaskModel m = SkillNet.load(dir)) {
+        try (MultitaskModel m = SkillNet.load(pair)) {
             asPair = m.classify("afqmc", A, B);
         }
-        setPooling(dir.resolve("model.json"), "siamese");
+        Path dir = RandomModel.save(tmp.resolve("siamese"), 21, Pooling.SIAMESE);
         setPooling(dir.resolve("tasks").resolve("afqmc.json"), "siamese");
         try (MultitaskModel m = SkillNet.load(dir);
                 Predictor<TextPair, Classification> p = m.newPairClassifier("afqmc")) {
             Classification api = m.classify("afqmc", A, B);
-            Classification djl = p.predict(new TextPair(A, B));
-            assertEquals(api.label(), djl.label());
-            for (String label : api.probabilities().keySet()) {
-                assertEquals(api.probabilities().get(label), djl.probabilities().get(label), 1e-6, label);
-            }
+            assertSame(api, p.predict(new TextPair(A, B)));
             assertNotEquals(asPair.probabilities(), api.probabilities(), "the same weights read the pair another way");
             Classification swapped = m.classify("afqmc", B, A);
             assertNotEquals(api.probabilities(), swapped.probabilities(), "the texts keep their order");
@@ -53,15 +50,34 @@ class SiameseModelTest {
     }
 
     @Test
+    void aCosinePairTaskAnswersAlikeThroughTheApiAndDjlAndInEitherOrder(@TempDir Path tmp) throws Exception {
+        Path dir = RandomModel.save(tmp.resolve("model"), 21); // afqmc's declaration says cosine
+        try (MultitaskModel m = SkillNet.load(dir);
+                Predictor<TextPair, Classification> p = m.newPairClassifier("afqmc")) {
+            Classification api = m.classify("afqmc", A, B);
+            assertSame(api, p.predict(new TextPair(A, B)));
+            assertSame(api, m.classify("afqmc", B, A)); // a cosine is symmetric
+            assertNotEquals(api.probabilities(), m.classify("afqmc", A, "借呗能提前还吗").probabilities());
+        }
+    }
+
+    @Test
     void aDeclarationThatNoLongerMatchesItsHeadIsRefused(@TempDir Path tmp) throws IOException {
-        Path dir = RandomModel.save(tmp.resolve("model"), 21);
+        Path dir = RandomModel.save(tmp.resolve("model"), 21, Pooling.SIAMESE);
         Path afqmc = dir.resolve("tasks").resolve("afqmc.json");
-        setPooling(dir.resolve("model.json"), "siamese");
         setPooling(afqmc, "pair");
         UserInputException e = assertThrows(UserInputException.class, () -> SkillNet.load(dir));
         assertTrue(e.getMessage().contains(afqmc.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("field \"pooling\" is pair but the model's head for task afqmc was"
                 + " trained with siamese"), e.getMessage());
+    }
+
+    /** Asserts two answers alike: the same label, and each probability within 1e-6. */
+    private static void assertSame(Classification expected, Classification actual) {
+        assertEquals(expected.label(), actual.label());
+        for (String label : expected.probabilities().keySet()) {
+            assertEquals(expected.probabilities().get(label), actual.probabilities().get(label), 1e-6, label);
+        }
     }
 
     /** Sets {@code "pooling"} of the afqmc head in model.json, or of a declaration. */
