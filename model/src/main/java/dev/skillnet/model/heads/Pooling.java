@@ -38,7 +38,7 @@ public enum Pooling {
      * of the cosines of the first training batch ({@code Standardize}), and its dense layer turns
      * it into the classes' logits. An embedding model's similarity is then the head's starting
      * point, with two numbers per class to learn: its threshold and its scale. On a thousand
-     * pairs, 4H features of a siamese head are fitted to noise (docs/RESULTS.md, 5.25).
+     * pairs, 4H features of a siamese head are fitted to noise (docs/RESULTS.md, 5.24).
      */
     COSINE;
 
