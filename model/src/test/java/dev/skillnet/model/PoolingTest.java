@@ -36,6 +36,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PoolingTest {
 
+    /** Two pairs of texts: [CLS] 5 9 [SEP] and [CLS] 7 [SEP]; [CLS] 8 [SEP] and [CLS] 6 4 11 [SEP]. */
+    private static final long[][][] PAIRS = {{{2, 5, 9, 3}, {2, 7, 3}}, {{2, 8, 3}, {2, 6, 4, 11, 3}}};
+
+    /** {@link #PAIRS} as a text-apart head's encoder rows, padded: [4, 5]. */
+    private static final long[][] PAIR_ROWS = {{2, 5, 9, 3, 0}, {2, 7, 3, 0, 0}, {2, 8, 3, 0, 0}, {2, 6, 4, 11, 3}};
+    private static final long[][] PAIR_ROWS_MASK = {{1, 1, 1, 1, 0}, {1, 1, 1, 0, 0}, {1, 1, 1, 0, 0}, {1, 1, 1, 1, 1}};
+
     private static SkillNetModel model(NDManager m) {
         BertConfig config = BertConfig.of(20, 16, 2, 2, 32, 16);
         SkillNetModel model = new SkillNetModel(new BertModel(config, new SkillLayout(List.of("a"), List.of(1))),
@@ -116,9 +123,8 @@ class PoolingTest {
         try (NDManager m = NDManager.newBaseManager()) {
             SkillNetModel model = model(m);
             int[] skills = {0};
-            // pair 0: [CLS] 5 9 [SEP] and [CLS] 7 [SEP] (padded); pair 1: [CLS] 8 [SEP] and [CLS] 6 4 11 [SEP]
-            NDArray ids = m.create(new long[][] {{2, 5, 9, 3, 0}, {2, 7, 3, 0, 0}, {2, 8, 3, 0, 0}, {2, 6, 4, 11, 3}});
-            NDArray mask = m.create(new long[][] {{1, 1, 1, 1, 0}, {1, 1, 1, 0, 0}, {1, 1, 1, 0, 0}, {1, 1, 1, 1, 1}});
+            NDArray ids = m.create(PAIR_ROWS);
+            NDArray mask = m.create(PAIR_ROWS_MASK);
             NDArray types = m.zeros(ids.getShape(), DataType.INT64);
             NDArray logits = model.forward("siamese_task", ids, types, mask, skills, false).logits();
             assertArrayEquals(new long[] {2, 2}, logits.getShape().getShape(), "two rows per pair, one row of logits");
@@ -126,10 +132,9 @@ class PoolingTest {
             var head = model.parametersFor("siamese_task", skills);
             NDArray w = head.get("heads.siamese_task.classifier.weight").getArray(); // [2, 4H]
             NDArray b = head.get("heads.siamese_task.classifier.bias").getArray();
-            long[][][] pairs = {{{2, 5, 9, 3}, {2, 7, 3}}, {{2, 8, 3}, {2, 6, 4, 11, 3}}};
-            for (int i = 0; i < pairs.length; i++) {
-                NDArray u = alone(model, m, pairs[i][0], skills);
-                NDArray v = alone(model, m, pairs[i][1], skills);
+            for (int i = 0; i < PAIRS.length; i++) {
+                NDArray u = alone(model, m, PAIRS[i][0], skills);
+                NDArray v = alone(model, m, PAIRS[i][1], skills);
                 NDArray features = u.concat(v, -1).concat(u.sub(v).abs(), -1).concat(u.mul(v), -1); // [1, 4H]
                 assertArrayEquals(features.matMul(w.transpose()).add(b).toFloatArray(),
                         logits.get(i).toFloatArray(), 1e-5f, "pair " + i + ": [u; v; |u - v|; u * v] of the texts alone");
@@ -150,18 +155,17 @@ class PoolingTest {
         try (NDManager m = NDManager.newBaseManager()) {
             SkillNetModel model = model(m);
             int[] skills = {0};
-            NDArray ids = m.create(new long[][] {{2, 5, 9, 3, 0}, {2, 7, 3, 0, 0}, {2, 8, 3, 0, 0}, {2, 6, 4, 11, 3}});
-            NDArray mask = m.create(new long[][] {{1, 1, 1, 1, 0}, {1, 1, 1, 0, 0}, {1, 1, 1, 0, 0}, {1, 1, 1, 1, 1}});
+            NDArray ids = m.create(PAIR_ROWS);
+            NDArray mask = m.create(PAIR_ROWS_MASK);
             NDArray types = m.zeros(ids.getShape(), DataType.INT64);
             var params = model.namedParameters();
             float[] w = params.get("heads.cosine_task.classifier.weight").getArray().toFloatArray(); // [2, 1]
             float[] b = params.get("heads.cosine_task.classifier.bias").getArray().toFloatArray();
             assertEquals(2, w.length, "the classifier reads one number");
-            long[][][] pairs = {{{2, 5, 9, 3}, {2, 7, 3}}, {{2, 8, 3}, {2, 6, 4, 11, 3}}};
             double[] cos = new double[2];
-            for (int i = 0; i < pairs.length; i++) {
-                cos[i] = cosine(alone(model, m, pairs[i][0], skills).toFloatArray(),
-                        alone(model, m, pairs[i][1], skills).toFloatArray());
+            for (int i = 0; i < PAIRS.length; i++) {
+                cos[i] = cosine(alone(model, m, PAIRS[i][0], skills).toFloatArray(),
+                        alone(model, m, PAIRS[i][1], skills).toFloatArray());
             }
             NDArray unset = model.forward("cosine_task", ids, types, mask, skills, false).logits();
             for (int i = 0; i < 2; i++) {
