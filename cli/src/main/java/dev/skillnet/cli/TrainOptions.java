@@ -54,6 +54,11 @@ final class TrainOptions {
             + "--dev-limit.")
     boolean skipDev;
 
+    @Option(names = "--label-prior", negatable = true, description = "Start each new classification and tagging "
+            + "head's output bias at the log of its training labels' frequencies, so it first predicts their prior "
+            + "(default on with --init, off from scratch; --no-label-prior for a bias of 0).")
+    Boolean labelPrior;
+
     @Option(names = "--freeze-layers", paramLabel = "N", description = "Keep the embeddings and the encoder's "
             + "lowest N layers as they start; backward stops above them (default 0: train everything).")
     Integer freezeLayers;
@@ -106,6 +111,7 @@ final class TrainOptions {
         }
         Optional.ofNullable(devLimit).ifPresent(b::optDevLimit);
         Optional.ofNullable(freezeLayers).ifPresent(b::optFrozenLayers);
+        Optional.ofNullable(labelPrior).ifPresent(b::optLabelPrior);
         if (skipDev && (evalEvery != null || devLimit != null)) {
             throw new UserInputException("--skip-dev evaluates nothing on dev, so "
                     + (evalEvery != null ? "--eval-every" : "--dev-limit") + " would change nothing");

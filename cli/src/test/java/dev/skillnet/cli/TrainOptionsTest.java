@@ -55,6 +55,7 @@ class TrainOptionsTest {
         assertEquals(d.evalEvery(), c.evalEvery());
         assertEquals(d.dropout(), c.dropout());
         assertEquals(d.sampling(), c.sampling());
+        assertEquals(d.labelPrior(), c.labelPrior());
     }
 
     @Test
@@ -96,6 +97,12 @@ class TrainOptionsTest {
     }
 
     @Test
+    void theLabelPriorCanBeTurnedOnOrOffWhateverTheStart() {
+        assertFalse(parse("--no-label-prior").toConfig(true).labelPrior());
+        assertTrue(parse("--label-prior").toConfig(false).labelPrior());
+    }
+
+    @Test
     void skipDevKeepsTheLastModelAndRefusesDevSettings() {
         assertTrue(parse("--skip-dev").toConfig(true).skipDev());
         assertFalse(parse().toConfig(true).skipDev());
@@ -117,6 +124,7 @@ class TrainOptionsTest {
             "default " + s.clipNorm() + ")",
             "default " + s.evalEvery() + ")",
             "default: " + ratio(f.headLearningRateRatio()) + " x the --lr with --init, the --lr from scratch",
+            "default " + onOff(f.labelPrior()) + " with --init, " + onOff(s.labelPrior()) + " from scratch",
         }) {
             assertTrue(help.replaceAll("\\s+", " ").contains(expected), "help should say '" + expected + "':\n" + help);
         }
@@ -126,6 +134,10 @@ class TrainOptionsTest {
         assertEquals(s.clipNorm(), f.clipNorm());
         assertEquals(s.evalEvery(), f.evalEvery());
         assertEquals(1.0, s.headLearningRateRatio());
+    }
+
+    private static String onOff(boolean v) {
+        return v ? "on" : "off";
     }
 
     private static String ratio(double v) {

@@ -34,10 +34,13 @@ import java.util.Map;
  * @param skipDev evaluate nothing on dev: the last step's model is kept (as {@code best}) and
  *     {@code evalEvery} and {@code devLimit} go unused. For a run of fixed steps, where one dev
  *     evaluation at the end would choose nothing and cost its seconds (the demo).
+ * @param labelPrior start each new classification and tagging head's output bias at the log of its
+ *     training labels' frequencies ({@link LabelPrior}) instead of 0
  */
 public record TrainConfig(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
         double clipNorm, int evalEvery, int logEvery, int evalBatchSize, long seed, SamplingConfig sampling,
-        Double dropout, int devLimit, int frozenLayers, Double headLearningRate, boolean skipDev) {
+        Double dropout, int devLimit, int frozenLayers, Double headLearningRate, boolean skipDev,
+        boolean labelPrior) {
 
     /** Rejects values that cannot work. */
     public TrainConfig {
@@ -78,7 +81,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
             double clipNorm, int evalEvery, int logEvery, int evalBatchSize, long seed, SamplingConfig sampling,
             Double dropout, int devLimit) {
         this(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery, logEvery, evalBatchSize,
-                seed, sampling, dropout, devLimit, 0, null, false);
+                seed, sampling, dropout, devLimit, 0, null, false, false);
     }
 
     /**
@@ -99,7 +102,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
     public TrainConfig(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
             double clipNorm, int evalEvery, int logEvery, int evalBatchSize, long seed, SamplingConfig sampling) {
         this(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery, logEvery, evalBatchSize,
-                seed, sampling, null, 0, 0, null, false);
+                seed, sampling, null, 0, 0, null, false, false);
     }
 
     /**
@@ -138,6 +141,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
         private Map<String, Double> taskWeights = Map.of();
         private TaskOrder taskOrder;
         private boolean skipDev;
+        private boolean labelPrior;
         private final double headLearningRateRatio;
 
         private Builder(TrainDefaults d) {
@@ -151,6 +155,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
             sampling = d.sampling();
             dropout = d.dropout();
             headLearningRateRatio = d.headLearningRateRatio();
+            labelPrior = d.labelPrior();
         }
 
         /** @param v optimiser steps @return this builder */
@@ -240,6 +245,16 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
             return this;
         }
 
+        /**
+         * @param v true to start new heads' output biases at their training labels' log frequencies
+         *     (default: the defaults' {@link TrainDefaults#labelPrior})
+         * @return this builder
+         */
+        public Builder optLabelPrior(boolean v) {
+            labelPrior = v;
+            return this;
+        }
+
         /** @param v layers to freeze with the embeddings, 0 for none @return this builder */
         public Builder optFrozenLayers(int v) {
             frozenLayers = v;
@@ -295,7 +310,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
                 }
             }
             return new TrainConfig(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery,
-                    logEvery, evalBatchSize, seed, weighted, dropout, devLimit, frozenLayers, head, skipDev);
+                    logEvery, evalBatchSize, seed, weighted, dropout, devLimit, frozenLayers, head, skipDev, labelPrior);
         }
     }
 
@@ -311,7 +326,8 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
      */
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, evalEvery,
-                logEvery, evalBatchSize, newSeed, sampling, dropout, devLimit, frozenLayers, headLearningRate, skipDev);
+                logEvery, evalBatchSize, newSeed, sampling, dropout, devLimit, frozenLayers, headLearningRate, skipDev,
+                labelPrior);
     }
 
     /**
@@ -321,7 +337,7 @@ public record TrainConfig(int steps, int batchSize, double learningRate, double 
     public TrainConfig withSteps(int newSteps) {
         return new TrainConfig(newSteps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm,
                 Math.min(evalEvery, newSteps), logEvery, evalBatchSize, seed, sampling, dropout, devLimit, frozenLayers,
-                headLearningRate, skipDev);
+                headLearningRate, skipDev, labelPrior);
     }
 
     /** @return the number of warm-up steps */

@@ -18,24 +18,27 @@ import dev.skillnet.train.sampling.SamplingConfig;
  * @param sampling the task sampling
  * @param headLearningRateRatio the task heads' peak learning rate as a multiple of the encoder's,
  *     when no head learning rate is given
+ * @param labelPrior whether new heads' output biases start at their training labels' log frequencies
  */
 public record TrainDefaults(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
-        double clipNorm, int evalEvery, Double dropout, SamplingConfig sampling, double headLearningRateRatio) {
+        double clipNorm, int evalEvery, Double dropout, SamplingConfig sampling, double headLearningRateRatio,
+        boolean labelPrior) {
 
     /**
      * From scratch: a small encoder needs a high learning rate and many steps; heads and encoder
-     * alike start random, so they share it.
+     * alike start random, so they share it, and the heads' biases start at 0.
      */
     public static final TrainDefaults FROM_SCRATCH = new TrainDefaults(3000, 32, 5e-4, 0.1, 0.01, 1.0, 500, null,
-            SamplingConfig.proportional(), 1.0);
+            SamplingConfig.proportional(), 1.0, false);
 
     /**
      * Fine-tuning a pretrained encoder: a lower peak learning rate, smaller batches (more updates for
      * the examples seen), tasks drawn with temperature 2 so that the small tasks get enough steps, and
-     * the heads, which start random, at ten times the encoder's learning rate.
+     * the heads, which start random, at ten times the encoder's learning rate, their biases at their
+     * training labels' log frequencies.
      */
     public static final TrainDefaults FINE_TUNING = new TrainDefaults(3000, 16, 2e-4, 0.1, 0.01, 1.0, 500, null,
-            SamplingConfig.temperature(2), 10.0);
+            SamplingConfig.temperature(2), 10.0, true);
 
     /** Steps between progress lines, whatever the start. */
     public static final int LOG_EVERY = 50;

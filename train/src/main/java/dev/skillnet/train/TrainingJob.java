@@ -169,6 +169,9 @@ public final class TrainingJob {
                 data.addAll(dataSplits(tasks));
                 if (model == null) {
                     model = model(modelSkills, tasks, tokenizer, trainingScope);
+                    if (config.train().labelPrior()) {
+                        LabelPrior.apply(model, tasks, tokenizer);
+                    }
                 }
                 LOG.info("model: {} parameters, {} skills in {} layers, {} task heads", count(model),
                         model.bert().layout().skills().size(), model.bert().layout().skillLayers().size(), tasks.size());

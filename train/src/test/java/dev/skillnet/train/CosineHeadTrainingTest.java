@@ -57,7 +57,7 @@ class CosineHeadTrainingTest {
                     ModelSize.parse("tiny"), tokenizer.vocabSize(), 5, manager);
             assertEquals(0f, model.namedParameters().get(STD).getArray().toFloatArray()[0], "unset before training");
             TrainConfig config = new TrainConfig(steps, 8, 1e-2, 0.0, 0.1, 1.0, 0, 1, 64, 5, SamplingConfig.proportional(),
-                    0.0, 0, 0, null, true);
+                    0.0, 0, 0, null, true, false);
             new JointTrainer(model, tasks, tokenizer, config, manager).train((s, dev, a) -> { }, (s, o) -> { }, null);
             Map<String, float[]> head = new LinkedHashMap<>();
             for (String name : List.of(MEAN, STD, WEIGHT)) {

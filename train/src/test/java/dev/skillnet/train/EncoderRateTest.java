@@ -71,7 +71,7 @@ class EncoderRateTest {
             Map<String, float[]> before = new LinkedHashMap<>();
             model.namedParameters().forEach((name, p) -> before.put(name, p.getArray().toFloatArray()));
             TrainConfig config = new TrainConfig(1, 8, 1e-2, 0.0, 0.0, 0.0, 0, 1, 64, 3, SamplingConfig.proportional(),
-                    0.0, 0, 0, null, false);
+                    0.0, 0, 0, null, false, false);
             new JointTrainer(model, tasks, tokenizer, config, manager).train((s, d, a) -> { }, (s, o) -> { }, null);
             Map<String, float[]> out = new LinkedHashMap<>();
             model.namedParameters().forEach((name, p) -> {

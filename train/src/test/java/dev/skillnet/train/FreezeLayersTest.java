@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FreezeLayersTest {
 
     private static TrainConfig config(int frozen) {
-        return new TrainConfig(6, 8, 1e-2, 0.0, 0.0, 1.0, 0, 6, 64, 3, SamplingConfig.proportional(), null, 0, frozen, null, false);
+        return new TrainConfig(6, 8, 1e-2, 0.0, 0.0, 1.0, 0, 6, 64, 3, SamplingConfig.proportional(), null, 0, frozen, null, false, false);
     }
 
     @Test

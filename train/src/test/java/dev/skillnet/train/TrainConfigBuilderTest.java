@@ -1,8 +1,10 @@
 package dev.skillnet.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skillnet.core.UserInputException;
 import dev.skillnet.train.sampling.SamplingConfig;
@@ -18,7 +20,7 @@ class TrainConfigBuilderTest {
         TrainDefaults d = TrainDefaults.FINE_TUNING;
         assertEquals(new TrainConfig(d.steps(), d.batchSize(), d.learningRate(), d.warmupFraction(), d.weightDecay(),
                 d.clipNorm(), d.evalEvery(), TrainDefaults.LOG_EVERY, TrainDefaults.EVAL_BATCH_SIZE, TrainDefaults.SEED,
-                d.sampling(), d.dropout(), 0, 0, 10 * d.learningRate(), false), c);
+                d.sampling(), d.dropout(), 0, 0, 10 * d.learningRate(), false, true), c);
         assertEquals(16, c.batchSize());
         assertEquals(32, TrainConfig.builder(TrainDefaults.FROM_SCRATCH).build().batchSize());
         assertNull(c.dropout());
@@ -30,13 +32,16 @@ class TrainConfigBuilderTest {
     @Test
     void eachOptionChangesItsValueOnly() {
         TrainConfig c = TrainConfig.builder(TrainDefaults.FROM_SCRATCH).optSteps(7).optLearningRate(1e-3)
-                .optSampling(SamplingConfig.uniform()).optDropout(0.0).optDevLimit(5).optFrozenLayers(1).build();
+                .optSampling(SamplingConfig.uniform()).optDropout(0.0).optDevLimit(5).optFrozenLayers(1)
+                .optLabelPrior(true).build();
         assertEquals(7, c.steps());
         assertEquals(1e-3, c.learningRate());
         assertEquals(SamplingConfig.uniform(), c.sampling());
         assertEquals(0.0, c.dropout());
         assertEquals(5, c.devLimit());
         assertEquals(1, c.frozenLayers());
+        assertTrue(c.labelPrior());
+        assertFalse(TrainConfig.builder(TrainDefaults.FROM_SCRATCH).build().labelPrior(), "from scratch: biases at 0");
         assertEquals(TrainDefaults.FROM_SCRATCH.batchSize(), c.batchSize());
         assertEquals(TrainDefaults.FROM_SCRATCH.weightDecay(), c.weightDecay());
         assertNull(c.headLearningRate());

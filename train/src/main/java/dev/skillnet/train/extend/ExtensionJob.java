@@ -21,6 +21,7 @@ import dev.skillnet.tasks.declare.TaskDeclaration;
 import dev.skillnet.tasks.declare.TaskDeclarations;
 import dev.skillnet.tasks.run.Task;
 import dev.skillnet.train.JointTrainer;
+import dev.skillnet.train.LabelPrior;
 import dev.skillnet.train.ModelFactory;
 import dev.skillnet.train.Throughput;
 import dev.skillnet.train.TrainConfig;
@@ -310,6 +311,9 @@ public final class ExtensionJob {
         List<Task<?, ?>> everything = new ArrayList<>(old.tasks(config.dataRoot(), List.of()));
         everything.add(task);
         SkillNetModel model = grow(old.model(), table, newSkills, task, decl, config.train().seed(), manager);
+        if (config.train().labelPrior()) {
+            LabelPrior.apply(model, List.of(task), old.tokenizer());
+        }
         Predicate<String> trainable = trainable(decl.name(), newSkills, SkillParameters.of(model));
         LOG.info("extending {} with {} (skills {}; new skills {}; training {})", config.model(), decl.name(),
                 decl.skills(), newSkills, config.freeze().name().toLowerCase(Locale.ROOT));
