@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * ({@code heads.<task>.classifier.bias}) becomes the log of each label's frequency among the
  * training targets, so the untrained head predicts the label prior instead of a uniform guess
  * (Karpathy's "init well"; RetinaNet's prior initialisation). With the bias at 0 the first steps
- * spend their gradient, into the encoder too, on learning that, say, 87% of msra_ner's characters
+ * spend their gradient, into the encoder too, on learning that, say, 89% of msra_ner's characters
  * are {@code O}, and Adam moves a bias by about the learning rate a step (RESULTS 5.24). A span
  * head ({@code qa_outputs}) has no label prior and is left as it is.
  */
