@@ -45,9 +45,10 @@ public final class LabelPrior {
             }
             float[] bias = logFrequencies(head.outputs(), task.features("train", tokenizer).features().stream()
                     .map(Feature::targets).toList());
-            String name = SkillNetModel.HEADS_PREFIX + task.name() + "." + head.kind().layerName() + ".bias";
-            Parameter p = model.namedParameters().get(name);
+            String own = head.kind().layerName() + ".bias"; // the name below the head
+            Parameter p = head.namedParameters().get(own);
             ParameterInit.attach(p, p.getArray().getManager().create(bias));
+            String name = SkillNetModel.HEADS_PREFIX + task.name() + "." + own;
             StringJoiner shown = new StringJoiner(", ");
             for (int c = 0; c < bias.length; c++) {
                 shown.add(task.labels().get(c) + " " + String.format(Locale.ROOT, "%.2f", bias[c]));

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,8 +81,8 @@ class LabelPriorTest {
     }
 
     private static double[] frequencies(double[] counts) {
-        double total = java.util.Arrays.stream(counts).sum();
-        return java.util.Arrays.stream(counts).map(c -> c / total).toArray();
+        double total = Arrays.stream(counts).sum();
+        return Arrays.stream(counts).map(c -> c / total).toArray();
     }
 
     private static void assertPredicts(double[] expected, float[] bias, String what) {
