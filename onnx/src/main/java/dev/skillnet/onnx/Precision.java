@@ -8,8 +8,9 @@ public enum Precision {
     FP32,
     /**
      * The encoder's dense layers (query, key, value and the feed-forward's two, skills included)
-     * with int8 weights, one scale per output column, and their inputs quantized to uint8 on the
-     * fly ({@code com.microsoft.DynamicQuantizeMatMul}); embeddings, LayerNorms, the attention's
+     * with 7-bit weights held as int8 (see {@link Int8Columns} for why not 8), one scale per output
+     * column, and their inputs quantized to uint8 on the fly
+     * ({@code com.microsoft.DynamicQuantizeMatMul}); embeddings, LayerNorms, the attention's
      * output projection, the pooler and the task head stay fp32. The output projection is a
      * twelfth of a plain layer's dense FLOPs, and quantizing it cost the most: on the 2.5-hour
      * mbert-zh6 model, cmrc2018's test sample F1 went from 68.52 (fp32) to 66.40 with every dense
